@@ -1,0 +1,20 @@
+import type { Matrix } from "../contract.js";
+
+/**
+ * The logits of every example at once:
+ *
+ *     z = X w + b
+ *
+ * numpy: `np.dot(X, w) + b`
+ */
+export function logits(X: Matrix, w: Float64Array, b: number): Float64Array {
+  const z = new Float64Array(X.rows);
+  for (let i = 0; i < X.rows; i++) {
+    let sum = 0;
+    for (let j = 0; j < X.cols; j++) {
+      sum += X.data[i * X.cols + j] * w[j];
+    }
+    z[i] = sum + b;
+  }
+  return z;
+}

@@ -1,0 +1,28 @@
+import type { Matrix } from "../../../src/contract.js";
+import { rowView } from "../../../src/matrix.js";
+import { predict } from "../../../src/reference/predict.js";
+import { sigmoid } from "../../../src/reference/sigmoid.js";
+import type { CatalogueBug } from "../bug.js";
+
+export * from "../../../src/reference/index.js";
+
+export const bug: CatalogueBug = {
+  description:
+    "the cost as −[y log σ + (1 − y) log(1 − σ)] with no guard: log(0) = −∞ and 0 · −∞ = NaN once σ rounds to 0 or 1",
+  step: 2,
+  overrides: "computeCost",
+};
+
+/**
+ * J(w, b) = −(1/m) Σᵢ [yᵢ log σ(zᵢ) + (1 − yᵢ) log(1 − σ(zᵢ))] — BUG: evaluated as written, so
+ * σ(z) = 1 (from z ≈ 37 on) gives log(0) = −∞, and for y = 1 the product 0 · −∞ is NaN.
+ */
+export function computeCost(X: Matrix, y: Float64Array, w: Float64Array, b: number): number {
+  const m = X.rows;
+  let cost = 0;
+  for (let i = 0; i < m; i++) {
+    const yPred = sigmoid(predict(rowView(X, i), w, b));
+    cost += -y[i] * Math.log(yPred) - (1 - y[i]) * Math.log(1 - yPred);
+  }
+  return cost / m;
+}

@@ -1,0 +1,26 @@
+import type { Gradients, Matrix } from "../../../src/contract.js";
+import { logits, map, transposeTimes } from "../../../src/reference/linalg.js";
+import { sigmoid } from "../../../src/reference/sigmoid.js";
+import type { CatalogueBug } from "../bug.js";
+
+export * from "../../../src/reference/index.js";
+
+export const bug: CatalogueBug = {
+  description:
+    "m taken from the wrong dimension (numpy: `n, m = X.shape`): the gradient divided by the feature count",
+  step: 3,
+  overrides: "computeGradientsVectorized",
+};
+
+/** e = σ(X w + b) − y, ∂J/∂w = (1/m) Xᵀ e, ∂J/∂b = (1/m) Σ e — BUG: m = X.cols, not X.rows. */
+export function computeGradientsVectorized(
+  X: Matrix,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+): Gradients {
+  const m = X.cols;
+  const error = map(logits(X, w, b), (zi, i) => sigmoid(zi) - y[i]);
+  const dw = map(transposeTimes(X, error), (sum) => sum / m);
+  return { dw, db: error.reduce((sum, e) => sum + e, 0) / m };
+}

@@ -1,0 +1,33 @@
+import type { Gradients, Matrix } from "../../../src/contract.js";
+import { rowView } from "../../../src/matrix.js";
+import { predict } from "../../../src/reference/predict.js";
+import type { CatalogueBug } from "../bug.js";
+
+export * from "../../../src/reference/index.js";
+
+export const bug: CatalogueBug = {
+  description:
+    "the loop's error computed from the logit, z − y, σ forgotten (linear regression's gradient)",
+  step: 3,
+  overrides: "computeGradients",
+};
+
+/** eᵢ = σ(w·xᵢ + b) − yᵢ, ∂J/∂wⱼ = (1/m) Σᵢ eᵢ xᵢⱼ, ∂J/∂b = (1/m) Σᵢ eᵢ — BUG: eᵢ = zᵢ − yᵢ. */
+export function computeGradients(
+  X: Matrix,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+): Gradients {
+  const m = X.rows;
+  const dw = new Float64Array(X.cols);
+  let db = 0;
+  for (let i = 0; i < m; i++) {
+    const xi = rowView(X, i);
+    const error = predict(xi, w, b) - y[i];
+    for (let j = 0; j < X.cols; j++) dw[j] += error * xi[j];
+    db += error;
+  }
+  for (let j = 0; j < X.cols; j++) dw[j] /= m;
+  return { dw, db: db / m };
+}

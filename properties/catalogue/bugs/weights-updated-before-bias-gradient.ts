@@ -1,0 +1,37 @@
+import type { GradientDescentOptions, Matrix, Model } from "../../../src/contract.js";
+import { computeCostVectorized } from "../../../src/reference/cost-vectorized.js";
+import { computeGradientsVectorized } from "../../../src/reference/gradients-vectorized.js";
+import type { CatalogueBug } from "../bug.js";
+
+export * from "../../../src/reference/index.js";
+
+export const bug: CatalogueBug = {
+  description:
+    "w updated first, then the bias gradient taken at the new w (the two gradients at different points)",
+  step: 4,
+  overrides: "gradientDescent",
+};
+
+/**
+ * Batch gradient descent: epochs × (w ← w − α ∂J/∂w, b ← b − α ∂J/∂b, record J(w, b)), both
+ * gradients taken at the same (w, b), on a copy of w — BUG: ∂J/∂b is taken at the already updated w.
+ */
+export function gradientDescent(
+  X: Matrix,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+  options: GradientDescentOptions,
+): Model {
+  const { alpha, epochs, gradientFunction = computeGradientsVectorized, costHistory } = options;
+  const weights = Float64Array.from(w);
+  let bias = b;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const { dw } = gradientFunction(X, y, weights, bias);
+    for (let j = 0; j < weights.length; j++) weights[j] -= alpha * dw[j];
+    const { db } = gradientFunction(X, y, weights, bias);
+    bias -= alpha * db;
+    costHistory?.push(computeCostVectorized(X, y, weights, bias));
+  }
+  return { w: weights, b: bias };
+}

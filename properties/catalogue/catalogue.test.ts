@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import type { LogisticRegression } from "../../src/contract.js";
+import * as reference from "../../src/reference/index.js";
+import { loadCatalogue } from "./catalogue.js";
+
+/**
+ * The catalogue's modules are what `npm run mutants` runs the property suite against. Each must
+ * be a whole implementation of the contract that differs from the reference in exactly the one
+ * function it names, so that a kill is the property suite's doing, not a missing export's.
+ */
+const referenceExports = Object.keys(reference) as (keyof LogisticRegression)[];
+const catalogue = await loadCatalogue();
+
+test("the catalogue holds at least 15 mistakes", () => {
+  expect(catalogue.length).toBeGreaterThanOrEqual(15);
+});
+
+describe.each(catalogue)("$name", ({ bug, module }) => {
+  test("describes its mistake in one line and names an article step", () => {
+    expect(bug.description).toMatch(/^\S[^\n]*$/);
+    expect([1, 2, 3, 4]).toContain(bug.step);
+  });
+
+  test("overrides the one function it names and re-exports the reference's others", () => {
+    const overridden = referenceExports.filter((name) => module[name] !== reference[name]);
+    expect(overridden).toEqual([bug.overrides]);
+    expect(typeof module[bug.overrides]).toBe("function");
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * npm run mutants — runs the model property suite (properties/model) against every module of
+ * the catalogue of learner bugs (properties/catalogue/bugs) and prints, for each mistake, whether
+ * the suite caught it ("killed"), the first property that did (in the article's step order), how
+ * many tests failed, and the time. The unmodified reference runs too, as the control: a suite
+ * that failed on it would "kill" every bug without proving anything.
+ */
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadCatalogue } from "../properties/catalogue/catalogue.js";
+import { runSuite, type SuiteOutcome } from "./mutants/run-suite.js";
+import { markdownTable } from "./mutants/table.js";
+
+const usage = `Usage: npm run mutants -- [--jobs N] [--json] [BUG ...]
+
+Runs the model property suite against each catalogued learner bug (properties/catalogue/bugs,
+one module per mistake) and against the reference (the control, which must pass), then prints
+a table: the bug, killed or not, the first property that caught it, the failing tests, the time.
+
+  BUG           run only these bugs (file names without .ts); default: the whole catalogue
+  -j, --jobs N  suites run at the same time (default 2)
+  --json        print the results as JSON instead of the table
+  -h, --help    print this help
+
+Exit status: 0 when every bug is killed and the reference passes; 1 when a bug survives, a
+suite could not run, or the reference fails; 2 on a usage error.`;
+
+const root = resolve(import.meta.dirname, "..");
+/** Generous: one suite takes a few seconds; a bug that makes a property hang must still end. */
+const suiteTimeoutMs = 120_000;
+
+interface Result extends SuiteOutcome {
+  name: string;
+  step: number | null;
+  description: string;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        jobs: { type: "string", short: "j", default: "2" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const jobs = Number(args.values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1)
+    return usageError(`--jobs must be a whole number ≥ 1, got "${args.values.jobs}"`);
+
+  const catalogue = await loadCatalogue();
+  const unknown = args.positionals.filter(
+    (name) => !catalogue.some((entry) => entry.name === name),
+  );
+  if (unknown.length > 0) {
+    return usageError(
+      `no such bug: ${unknown.join(", ")}\nThe catalogue: ${catalogue.map((e) => e.name).join(", ")}`,
+    );
+  }
+  const chosen =
+    args.positionals.length > 0
+      ? catalogue.filter((e) => args.positionals.includes(e.name))
+      : catalogue;
+
+  const maxWorkers = Math.max(1, Math.floor(availableParallelism() / jobs));
+  const suiteOptions = { root, maxWorkers, timeoutMs: suiteTimeoutMs };
+  const started = performance.now();
+  const runs = [
+    {
+      name: "reference",
+      path: resolve(root, "src/reference/index.ts"),
+      step: null,
+      description: "",
+    },
+    ...chosen.map((e) => ({
+      name: e.name,
+      path: e.path,
+      step: e.bug.step,
+      description: e.bug.description,
+    })),
+  ];
+  const results = await mapConcurrently(runs, jobs, async (run) => {
+    const outcome = await runSuite(run.path, suiteOptions);
+    const result: Result = {
+      name: run.name,
+      step: run.step,
+      description: run.description,
+      ...outcome,
+    };
+    console.error(progressLine(result));
+    return result;
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const [reference, ...bugs] = results;
+
+  if (args.values.json) {
+    console.log(JSON.stringify({ reference, bugs, seconds, jobs }, null, 2));
+  } else {
+    console.log(
+      markdownTable(
+        ["step", "bug", "killed", "first property that caught it", "failing tests", "time"],
+        bugs.map(tableRow),
+      ),
+    );
+    console.log();
+    console.log(summary(reference, bugs, seconds, jobs));
+  }
+  const referencePasses =
+    reference.error === undefined && reference.failed === 0 && reference.total > 0;
+  return referencePasses && bugs.every(killed) ? 0 : 1;
+}
+
+function killed(result: Result): boolean {
+  return result.error === undefined && result.failed > 0;
+}
+
+function status(result: Result): string {
+  if (result.error !== undefined) return "error";
+  if (result.step === null) return result.failed === 0 ? "passes" : "FAILS";
+  return killed(result) ? "killed" : "SURVIVED";
+}
+
+function tableRow(result: Result): string[] {
+  return [
+    String(result.step),
+    `\`${result.name}\`: ${result.description}`,
+    status(result),
+    result.error ?? result.firstFailure ?? "—",
+    result.error === undefined ? `${result.failed} of ${result.total}` : "—",
+    `${result.seconds.toFixed(1)} s`,
+  ];
+}
+
+function progressLine(result: Result): string {
+  const detail = result.error ?? result.firstFailure ?? `all ${result.total} tests pass`;
+  return `${status(result).padEnd(8)} ${result.name} (${result.seconds.toFixed(1)} s): ${detail}`;
+}
+
+function summary(reference: Result, bugs: Result[], seconds: number, jobs: number): string {
+  const survivors = bugs.filter((result) => !killed(result));
+  const lines = [
+    `${bugs.length - survivors.length} of ${bugs.length} catalogued bugs killed` +
+      ` (${bugs.length + 1} suite runs, ${jobs} at a time, ${seconds.toFixed(1)} s).`,
+  ];
+  if (reference.error !== undefined) {
+    lines.push(`The suite could not run on the reference (control): ${reference.error}`);
+  } else if (reference.failed > 0 || reference.total === 0) {
+    lines.push(
+      `The reference (control) FAILS ${reference.failed} of ${reference.total} tests (first: ${reference.firstFailure}):` +
+        " the kills above prove nothing until the suite passes on the reference.",
+    );
+  } else {
+    lines.push(`The reference (control) passes all ${reference.total} tests.`);
+  }
+  for (const result of survivors) {
+    lines.push(
+      result.error === undefined
+        ? `SURVIVED: ${result.name} (article step ${result.step}): no property catches it yet.`
+        : `ERROR: ${result.name}: ${result.error}`,
+    );
+  }
+  return lines.join("\n");
+}
+
+/** Maps `items` through `f` with at most `limit` calls in flight; results keep the items' order. */
+async function mapConcurrently<T, R>(
+  items: T[],
+  limit: number,
+  f: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await f(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function usageError(message: string): number {
+  console.error(`mutants: ${message}\n\n${usage}`);
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,136 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { stepOrder } from "../../properties/step-order.js";
+
+/** What one run of the model property suite against one module came to. */
+export interface SuiteOutcome {
+  /** Tests run, and how many of them failed. */
+  total: number;
+  failed: number;
+  /** The first failing test in the article's step order ("2-cost: <test name>"), or null. */
+  firstFailure: string | null;
+  /** Wall time of the whole vitest run, in seconds. */
+  seconds: number;
+  /** Set when vitest produced no usable report (crash, timeout, config error): what happened. */
+  error?: string;
+}
+
+export interface SuiteOptions {
+  /** The project root: where vitest.config.ts and node_modules/.bin/vitest are. */
+  root: string;
+  /** vitest's --maxWorkers for this run. */
+  maxWorkers: number;
+  /** The run is killed, and reported as an error, after this many milliseconds. */
+  timeoutMs: number;
+}
+
+/** The parts of vitest's JSON report (Jest's format) this runner reads. */
+interface JsonReport {
+  numTotalTests: number;
+  numFailedTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message: string;
+    assertionResults: { fullName: string; status: string }[];
+  }[];
+}
+
+/**
+ * Runs `vitest run --project LOGREG_IMPL` with LOGREG_IMPL=<modulePath> (the model properties,
+ * see vitest.config.ts) and its JSON reporter, and reads the report: the failing test that comes
+ * first in the article's step order — files by their step-numbered names, tests in the order
+ * they are declared — is the property that caught the module.
+ */
+export async function runSuite(modulePath: string, options: SuiteOptions): Promise<SuiteOutcome> {
+  const scratch = await mkdtemp(join(tmpdir(), "logreg-mutants-"));
+  const reportPath = join(scratch, "report.json");
+  const started = performance.now();
+  try {
+    const { code, stderr } = await vitest(
+      [
+        "run",
+        "--project=LOGREG_IMPL",
+        "--reporter=json",
+        `--outputFile=${reportPath}`,
+        `--maxWorkers=${options.maxWorkers}`,
+      ],
+      { ...options, env: { ...process.env, LOGREG_IMPL: modulePath } },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const report = await readReport(reportPath);
+    if (report === null || (code !== 0 && report.numFailedTests === 0 && !fileFailed(report))) {
+      const why = code === null ? `timed out after ${options.timeoutMs / 1000} s` : `exit ${code}`;
+      return {
+        total: 0,
+        failed: 0,
+        firstFailure: null,
+        seconds,
+        error: `${why}: ${lastLines(stderr)}`,
+      };
+    }
+    return { ...firstFailure(report), seconds };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> {
+  const files = [...report.testResults].sort((a, b) => stepOrder(a.name, b.name));
+  let first: string | null = null;
+  let failedFiles = 0;
+  for (const file of files) {
+    const label = basename(file.name).replace(/\.test\.ts$/, "");
+    const test = file.assertionResults.find((result) => result.status === "failed");
+    const loadFailure = file.status === "failed" && file.assertionResults.length === 0;
+    if (loadFailure) failedFiles++;
+    if (first !== null) continue;
+    if (test) first = `${label}: ${test.fullName}`;
+    else if (loadFailure) first = `${label}: (the file failed to load) ${firstLine(file.message)}`;
+  }
+  return {
+    total: report.numTotalTests,
+    failed: report.numFailedTests + failedFiles,
+    firstFailure: first,
+  };
+}
+
+function fileFailed(report: JsonReport): boolean {
+  return report.testResults.some((file) => file.status === "failed");
+}
+
+async function readReport(path: string): Promise<JsonReport | null> {
+  try {
+    return JSON.parse(await readFile(path, "utf8")) as JsonReport;
+  } catch {
+    return null;
+  }
+}
+
+function vitest(
+  args: string[],
+  options: SuiteOptions & { env: NodeJS.ProcessEnv },
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(options.root, "node_modules", ".bin", "vitest"), args, {
+      cwd: options.root,
+      env: options.env,
+      stdio: ["ignore", "ignore", "pipe"],
+      timeout: options.timeoutMs,
+    });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+function firstLine(text: string): string {
+  return text.trim().split("\n")[0];
+}
+
+function lastLines(text: string): string {
+  return text.trim().split("\n").slice(-3).join(" | ") || "(no output)";
+}

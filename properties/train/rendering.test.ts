@@ -1,0 +1,94 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { escapeMarkdown, escapeXml } from "../../src/train/escape.js";
+import { niceTicks, renderLossCurveSvg } from "../../src/train/svg.js";
+import { runs } from "./runs.js";
+
+/** Strings rich in the characters that matter to XML and Markdown. */
+const hostile = fc.string({ unit: fc.constantFrom(..."<>&\"'|\\`*_[]~\n\r ab–é"), maxLength: 30 });
+
+describe("escaping text from the data", () => {
+  test("in XML no < > & \" ' survives raw, and decoding the entities gives the text back", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const escaped = escapeXml(text);
+        expect(escaped).not.toMatch(/[<>"']|&(?!#\d+;)/);
+        expect(escaped.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))).toBe(
+          text,
+        );
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  test("in Markdown no raw < > or line break survives and every | ` * _ [ ] ~ \\ is backslash-escaped", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const escaped = escapeMarkdown(text);
+        expect(escaped).not.toMatch(/[<>\r\n]/);
+        // Remove escaped pairs; what remains must hold no markup character at all.
+        expect(escaped.replace(/\\[\\`*_[\]|~]/g, "")).not.toMatch(/[\\`*_[\]|~]/);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  test("a level named <script> or a|b stays one table cell", () => {
+    expect(escapeMarkdown("job_<script>alert(1)</script>|x")).toBe(
+      "job\\_&#60;script&#62;alert(1)&#60;/script&#62;\\|x",
+    );
+  });
+});
+
+describe("the loss-curve SVG", () => {
+  const curve = {
+    title: "bank <script>.csv & co",
+    costHistory: [0.69, 0.5, 0.45, 0.44],
+    optimum: 0.43,
+  };
+
+  test("escapes its title, labels both axes and draws the optimum line", () => {
+    const svg = renderLossCurveSvg(curve);
+    expect(svg).toContain("<title>bank &#60;script&#62;.csv &#38; co</title>");
+    expect(svg).not.toContain("<script>");
+    expect(svg).toContain(">epoch</text>");
+    expect(svg).toContain("cost J(w, b)");
+    expect(svg).toContain("optimum (Newton) 0.430000");
+    expect(svg.match(/<polyline points="([^"]*)"/)?.[1].split(" ")).toHaveLength(4);
+  });
+
+  test("is the same bytes for the same history, and long histories are sampled to ≤ 1001 points", () => {
+    expect(renderLossCurveSvg(curve)).toBe(renderLossCurveSvg({ ...curve }));
+    const long = Array.from({ length: 5000 }, (_, k) => 1 / (k + 1));
+    const points = renderLossCurveSvg({ title: "t", costHistory: long, optimum: null })
+      .match(/<polyline points="([^"]*)"/)?.[1]
+      .split(" ");
+    expect(points?.length).toBeLessThanOrEqual(1001);
+    expect(points?.at(-1)).toBe(
+      renderLossCurveSvg({ title: "t", costHistory: long, optimum: null }).match(
+        /(\S+)" fill="none" stroke="#1f77b4"/,
+      )?.[1],
+    );
+  });
+
+  test("a one-epoch history still draws (a flat range is widened, not divided by zero)", () => {
+    const svg = renderLossCurveSvg({ title: "t", costHistory: [0.5], optimum: 0.5 });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+
+  test("ticks are round numbers that cover the range", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 1e-9, max: 1e6, noNaN: true }),
+        (lo, width) => {
+          const ticks = niceTicks(lo, lo + width);
+          expect(ticks[0]).toBeLessThanOrEqual(lo);
+          expect(ticks.at(-1)).toBeGreaterThanOrEqual(lo + width);
+          expect(ticks.length).toBeLessThanOrEqual(12);
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+});

@@ -1,0 +1,170 @@
+import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+/** Which implementation of the contract trains, and with which gradient. */
+export type ImplementationName = "reference" | "impl";
+export type GradientName = "loop" | "vectorized" | "default";
+
+/** Everything that determines the numbers of a report (recorded in it as `config`). */
+export interface TrainConfig {
+  /** The data file, as given (relative paths are relative to the working directory). */
+  data: string;
+  alpha: number;
+  epochs: number;
+  /** "default": the implementation's gradientDescent default (its vectorized kernel or faster). */
+  gradient: GradientName;
+  impl: ImplementationName;
+  seed: number;
+  testFraction: number;
+  dropInvalidRows: boolean;
+}
+
+export type Command =
+  | { kind: "help" }
+  | { kind: "train"; config: TrainConfig; out: string; quiet: boolean }
+  | { kind: "verify"; report: string; data: string | undefined; tolerance: number; quiet: boolean };
+
+/** A command line that cannot be run: the message says why; the usage is printed with it. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export const DEFAULT_OUT = "reports/latest";
+
+export const USAGE = `Usage: npm run train -- [options]
+       npx tsx scripts/train.ts [options]
+
+Trains logistic regression on a bank-marketing CSV as the article does (zero initial weights,
+batch gradient descent on all rows, standardized features), finds the exact optimum by Newton's
+method, evaluates on a stratified held-out split, and writes report.json, report.md and
+loss-curve.svg to the output directory.
+
+Options:
+  --data <csv>            data file (default: fixtures/bank.csv, the synthetic twin)
+  --alpha <number>        learning rate α > 0 (default: 0.1)
+  --epochs <integer>      gradient-descent epochs, 1 to 1000000 (default: 1000)
+  --gradient <kind>       loop | vectorized (default: the implementation's own default)
+  --impl <name>           reference | impl: which implementation trains (default: reference)
+  --out <dir>             output directory (default: ${DEFAULT_OUT})
+  --seed <integer>        seed of the stratified split, 0 to 4294967295 (default: 42)
+  --test-fraction <f>     share of rows held out for evaluation, 0 < f < 1 (default: 0.2)
+  --drop-invalid-rows     drop invalid rows (each recorded in the audit) instead of failing
+  --quiet                 print nothing but errors and the output path
+  --verify <report.json>  re-run the report's recorded configuration, check the data file's
+                          SHA-256 and compare every number; writes nothing
+  --tolerance <rel>       with --verify: allowed relative difference per number (default: 0)
+  -h, --help              show this help
+
+Exit codes: 0 done or verified, 1 --verify found differences, 2 usage error, 3 data error.`;
+
+const options = {
+  data: { type: "string" },
+  alpha: { type: "string" },
+  epochs: { type: "string" },
+  gradient: { type: "string" },
+  impl: { type: "string" },
+  out: { type: "string" },
+  seed: { type: "string" },
+  "test-fraction": { type: "string" },
+  "drop-invalid-rows": { type: "boolean" },
+  quiet: { type: "boolean" },
+  verify: { type: "string" },
+  tolerance: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The options --verify may be combined with (everything else comes from the report). */
+const verifyCompanions = new Set(["verify", "data", "tolerance", "quiet"]);
+
+/**
+ * Parses the train script's arguments (node:util parseArgs, strict) and validates every value.
+ * `defaultData` is the fixture's path. Throws {@link UsageError} with a message naming the
+ * option, the value and what was expected.
+ */
+export function parseCommandLine(argv: readonly string[], defaultData: string): Command {
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message.split(". To specify")[0]);
+  }
+  if (values.help) return { kind: "help" };
+  const quiet = values.quiet ?? false;
+  if (values.verify !== undefined) {
+    const extra = Object.keys(values).filter((name) => !verifyCompanions.has(name));
+    if (extra.length > 0) {
+      throw new UsageError(
+        `--verify re-runs the configuration recorded in the report; it takes only --data (the file's new location), --tolerance and --quiet, not ${extra.map((name) => `--${name}`).join(", ")}`,
+      );
+    }
+    return {
+      kind: "verify",
+      report: existingFile("--verify", values.verify),
+      data: values.data === undefined ? undefined : existingFile("--data", values.data),
+      tolerance: number("--tolerance", values.tolerance ?? "0", (x) => x >= 0, "a number ≥ 0"),
+      quiet,
+    };
+  }
+  if (values.tolerance !== undefined)
+    throw new UsageError("--tolerance is used only with --verify");
+  const config: TrainConfig = {
+    data: existingFile("--data", values.data ?? defaultData),
+    alpha: number("--alpha", values.alpha ?? "0.1", (x) => x > 0, "a finite number > 0"),
+    epochs: integer("--epochs", values.epochs ?? "1000", 1, 1_000_000),
+    gradient:
+      values.gradient === undefined
+        ? "default"
+        : oneOf("--gradient", values.gradient, ["loop", "vectorized"]),
+    impl: oneOf("--impl", values.impl ?? "reference", ["reference", "impl"]),
+    seed: integer("--seed", values.seed ?? "42", 0, 2 ** 32 - 1),
+    testFraction: number(
+      "--test-fraction",
+      values["test-fraction"] ?? "0.2",
+      (x) => x > 0 && x < 1,
+      "a number strictly between 0 and 1",
+    ),
+    dropInvalidRows: values["drop-invalid-rows"] ?? false,
+  };
+  return { kind: "train", config, out: values.out ?? DEFAULT_OUT, quiet };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+}
+
+function number(
+  option: string,
+  text: string,
+  valid: (x: number) => boolean,
+  expected: string,
+): number {
+  const value = text.trim() === "" ? NaN : Number(text);
+  if (!Number.isFinite(value) || !valid(value)) {
+    throw new UsageError(`${option} ${JSON.stringify(text)}: expected ${expected}`);
+  }
+  return value;
+}
+
+function integer(option: string, text: string, min: number, max: number): number {
+  return number(
+    option,
+    text,
+    (x) => Number.isInteger(x) && x >= min && x <= max,
+    `an integer from ${min} to ${max}`,
+  );
+}
+
+function oneOf<T extends string>(option: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new UsageError(
+      `${option} ${JSON.stringify(text)}: expected one of ${allowed.join(", ")}`,
+    );
+  }
+  return text as T;
+}
+
+function existingFile(option: string, path: string): string {
+  if (!existsSync(path)) throw new UsageError(`${option} ${path}: no such file`);
+  if (!statSync(path).isFile()) throw new UsageError(`${option} ${path}: not a file`);
+  return path;
+}

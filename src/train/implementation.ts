@@ -1,0 +1,25 @@
+import type { GradientFunction, LogisticRegression } from "../contract.js";
+import type { GradientName, ImplementationName } from "./cli.js";
+
+/**
+ * Loads the implementation that trains (`--impl`): src/reference or the learner's src/impl.
+ * Loaded on demand, so a broken src/impl cannot stop a run with the reference.
+ */
+export async function loadImplementation(name: ImplementationName): Promise<LogisticRegression> {
+  return name === "reference"
+    ? ((await import("../reference/index.js")) as LogisticRegression)
+    : ((await import("../impl/index.js")) as LogisticRegression);
+}
+
+/**
+ * The gradient `--gradient` names: the per-example loop, the vectorized one, or undefined for
+ * the implementation's gradientDescent default (its vectorized kernel or a faster equivalent).
+ */
+export function chooseGradient(
+  lr: LogisticRegression,
+  name: GradientName,
+): GradientFunction | undefined {
+  if (name === "loop") return lr.computeGradients;
+  if (name === "vectorized") return lr.computeGradientsVectorized;
+  return undefined;
+}

@@ -1,0 +1,130 @@
+import type { DataAudit } from "../data/audit.js";
+import type { TrainConfig } from "./cli.js";
+import type { ClassificationMetrics } from "./metrics.js";
+import type { Verification } from "./verification.js";
+
+/**
+ * The schema of report.json. Version 1's stable key paths (a contract for other tools):
+ * data.sha256, data.rows, features[].name, features[].mean, features[].scale,
+ * training.costHistory, model.bias, model.weights, optimum.cost, evaluation.test.accuracy,
+ * evaluation.test.rocAuc. Everything but `run` is a function of `config` and the data file's
+ * bytes (byte-identical across runs); `run` holds what differs per run (time, host, timing).
+ */
+export const SCHEMA_VERSION = 1;
+
+export interface Report {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** What produced this report: re-running it (`--verify`) must give the same numbers. */
+  config: TrainConfig;
+  data: { file: string; sha256: string; rows: number; audit: DataAudit };
+  features: FeatureRecord[];
+  training: TrainingRecord;
+  model: ModelRecord;
+  optimum: OptimumRecord;
+  verification: Verification;
+  evaluation: EvaluationRecord;
+  /** On the fixture only: the recovered coefficients next to the ones that generated it. */
+  truth: TruthRecord | null;
+  run: RunMetadata;
+}
+
+export interface FeatureRecord {
+  name: string;
+  /** How the column is made from the CSV (e.g. "housing = yes → 1, no → 0"). */
+  derivation: string;
+  /** Mean and population standard deviation of the raw feature (StandardScaler's mean_, scale_). */
+  mean: number;
+  scale: number;
+}
+
+export interface TrainingRecord {
+  implementation: string;
+  gradient: string;
+  /** Initial weights and bias (the article: zeros). */
+  initialization: "zeros";
+  /** J at w = 0, b = 0 (ln 2 for any data). */
+  initialCost: number;
+  /** The cost after each epoch's update; length = epochs. */
+  costHistory: number[];
+}
+
+export interface WeightRecord {
+  name: string;
+  weight: number;
+  /** e^w: the factor on the odds of "yes" per one standard deviation of the feature. */
+  oddsRatioPerSd: number;
+}
+
+export interface ModelRecord {
+  bias: number;
+  /** Feature name → weight, in feature order. */
+  weights: Record<string, number>;
+  /** The same weights, largest |w| first (ties by feature order). */
+  byMagnitude: WeightRecord[];
+}
+
+export interface OptimumRecord {
+  method: string;
+  converged: boolean;
+  iterations: number;
+  cost: number;
+  bias: number;
+  weights: Record<string, number>;
+  /** max |∂J/∂θ| at the optimum, and λ²/2, its second-order estimate of J − min J. */
+  gradientNorm: number;
+  decrement: number;
+  /** How far the article's 1000 epochs are from the optimum. */
+  gap: {
+    cost: number;
+    maxWeightDifference: number;
+    maxWeightDifferenceAt: string;
+    bias: number;
+    /** max |∂J/∂θ| at the trained point. */
+    gradientNormAtTrained: number;
+  };
+}
+
+export interface EvaluationMetrics extends ClassificationMetrics {
+  rocAuc: number | null;
+  logLoss: number;
+}
+
+export interface EvaluationRecord {
+  split: {
+    method: string;
+    seed: number;
+    testFraction: number;
+    trainRows: number;
+    testRows: number;
+    trainPositives: number;
+    testPositives: number;
+  };
+  /** Test rows whose category level was not seen in training (encoded as all zeros). */
+  unseenLevels: unknown;
+  /** Final training cost of the model fitted on the training part. */
+  trainCost: number;
+  train: EvaluationMetrics;
+  test: EvaluationMetrics;
+  /** Predicting the training part's majority class for everyone (scores: its prevalence). */
+  baseline: EvaluationMetrics & { majorityClass: 0 | 1 };
+}
+
+export interface TruthRecord {
+  /** What the generating coefficients refer to, as the fixture states it. */
+  note: string;
+  coefficients: { name: string; generating: number; recovered: number; difference: number }[];
+  maxAbsDifference: number;
+}
+
+export interface RunMetadata {
+  note: string;
+  startedAt: string;
+  durationMs: number;
+  trainingMs: number;
+  epochsPerSecond: number;
+  host: string;
+  platform: string;
+  node: string;
+  gitCommit: string | null;
+  command: string;
+}

@@ -1,0 +1,28 @@
+/**
+ * The data pipeline, one way: CSV → validated columnar table → the article's features →
+ * standardized Matrix (+ label) → the model; with the data audit for the report and the
+ * synthetic fixture the kit runs on by default.
+ */
+export { DataError, LISTED_PROBLEMS, describeProblem } from "./errors.js";
+export type { DataErrorKind, DataProblem } from "./errors.js";
+export { loadBankCsv } from "./load.js";
+export type { LoadOptions } from "./load.js";
+export { selectRows } from "./table.js";
+export type { BankTable, CategoricalValues } from "./table.js";
+export type { DataAudit, DroppedRow, FileFormat, LevelCount } from "./audit.js";
+export { fitFeatures } from "./features.js";
+export type { FeatureTransform } from "./features.js";
+export type { Derivation } from "./encode.js";
+export { AGE_BINS, AGE_LABELS } from "./age-group.js";
+export { fitStandardScaler } from "./standard-scaler.js";
+export type { Standardization } from "./standard-scaler.js";
+export { stratifiedSplit } from "./split.js";
+export { mulberry32 } from "./random.js";
+export {
+  FIXTURE_PATH,
+  FIXTURE_ROWS,
+  FIXTURE_SEED,
+  FIXTURE_SHA256,
+  fixtureCsvChunks,
+} from "./fixture.js";
+export { FIXTURE_COEFFICIENTS, fixtureCoefficientsFor } from "./fixture-model.js";

@@ -1,0 +1,196 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import type { LogisticRegression } from "../../src/contract.js";
+import { matrixFromRows } from "../../src/matrix.js";
+import * as stubs from "../../src/impl-stubs/index.js";
+import { main } from "../../scripts/exercise/main.js";
+import { differences, readSnapshot, type Snapshot } from "../../scripts/exercise/snapshot.js";
+
+/**
+ * `npm run exercise` works on a temporary copy of src/impl (with its own git repository where
+ * the test needs one), never on this project's src/impl: other people work in this tree.
+ */
+const projectRoot = resolve(import.meta.dirname, "../..");
+const stubFiles = readSnapshot(join(projectRoot, "src/impl-stubs"));
+const temporaryRoots: string[] = [];
+
+afterEach(() => {
+  for (const root of temporaryRoots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A temporary project holding a copy of src/impl, committed to a fresh git repository if asked. */
+function copyOfProject({ git }: { git: boolean }): string {
+  const root = mkdtempSync(join(tmpdir(), "logreg-exercise-"));
+  temporaryRoots.push(root);
+  cpSync(join(projectRoot, "src/impl"), join(root, "src/impl"), { recursive: true });
+  if (git) {
+    const run = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
+    run("init", "--quiet");
+    run("add", "src/impl");
+    run(
+      "-c",
+      "user.name=test",
+      "-c",
+      "user.email=test@example.org",
+      "commit",
+      "--quiet",
+      "-m",
+      "shipped",
+    );
+  }
+  return root;
+}
+
+/** Runs `npm run exercise -- <args> --root <root>` in-process; returns its status and output. */
+function exercise(root: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = main([...args, "--root", root], {
+    log: (m) => out.push(m),
+    error: (m) => err.push(m),
+  });
+  return { status, out: out.join("\n"), err: err.join("\n") };
+}
+
+const impl = (root: string): Snapshot => readSnapshot(join(root, "src/impl"));
+
+function saves(root: string): string[] {
+  const folder = join(root, ".exercise/saved");
+  return existsSync(folder) ? readdirSync(folder).sort() : [];
+}
+
+describe("npm run exercise", () => {
+  test("start replaces src/impl with the stubs, and restore brings it back byte for byte", () => {
+    const root = copyOfProject({ git: true });
+    const shipped = impl(root);
+
+    expect(exercise(root, "start")).toMatchObject({ status: 0, err: "" });
+    expect(differences(stubFiles, impl(root))).toEqual([]);
+    expect(saves(root)).toHaveLength(1);
+
+    expect(exercise(root, "restore")).toMatchObject({ status: 0, err: "" });
+    expect(differences(shipped, impl(root))).toEqual([]);
+    expect(
+      execFileSync("git", ["status", "--porcelain", "src/impl"], { cwd: root }).toString(),
+    ).toBe("");
+  });
+
+  test("start refuses to replace changes git has not committed, and changes nothing", () => {
+    const root = copyOfProject({ git: true });
+    writeFileSync(join(root, "src/impl/cost.ts"), "// my own cost\n", { flag: "a" });
+    writeFileSync(join(root, "src/impl/notes.md"), "my notes\n");
+    const mine = impl(root);
+
+    const refused = exercise(root, "start");
+    expect(refused.status).toBe(1);
+    expect(refused.err).toContain("cost.ts changed, notes.md added");
+    expect(refused.err).toContain("start --force");
+    expect(differences(mine, impl(root))).toEqual([]);
+    expect(saves(root)).toEqual([]);
+  });
+
+  test("start --force saves the learner's changes, and restore brings them back byte for byte", () => {
+    const root = copyOfProject({ git: true });
+    writeFileSync(join(root, "src/impl/cost.ts"), "// my own cost\n", { flag: "a" });
+    mkdirSync(join(root, "src/impl/notes"));
+    writeFileSync(join(root, "src/impl/notes/todo.md"), "my notes\n");
+    const mine = impl(root);
+
+    expect(exercise(root, "start", "--force").status).toBe(0);
+    expect(differences(stubFiles, impl(root))).toEqual([]);
+    expect(exercise(root, "restore").status).toBe(0);
+    expect(differences(mine, impl(root))).toEqual([]);
+  });
+
+  test("restore --shipped brings back git's src/impl and first saves the work it replaces", () => {
+    const root = copyOfProject({ git: true });
+    const shipped = impl(root);
+    exercise(root, "start");
+    writeFileSync(join(root, "src/impl/sigmoid.ts"), "export const sigmoid = () => 0.5;\n");
+    const inProgress = impl(root);
+
+    const restored = exercise(root, "restore", "--shipped");
+    expect(restored.status).toBe(0);
+    expect(restored.out).toContain("before-restore");
+    expect(differences(shipped, impl(root))).toEqual([]);
+    const [, setAside] = saves(root);
+    expect(setAside).toMatch(/-before-restore$/);
+    expect(differences(inProgress, readSnapshot(join(root, ".exercise/saved", setAside)))).toEqual(
+      [],
+    );
+  });
+
+  test("without git, start needs --force and restore --shipped says why it cannot", () => {
+    const root = copyOfProject({ git: false });
+    const original = impl(root);
+
+    const refused = exercise(root, "start");
+    expect(refused.status).toBe(1);
+    expect(refused.err).toContain("cannot tell whether src/impl has changes");
+    expect(differences(original, impl(root))).toEqual([]);
+
+    const noGit = exercise(root, "restore", "--shipped");
+    expect(noGit.status).toBe(1);
+    expect(noGit.err).toMatch(/^exercise: git ls-tree failed: /);
+
+    expect(exercise(root, "start", "--force").status).toBe(0);
+    expect(exercise(root, "restore").status).toBe(0);
+    expect(differences(original, impl(root))).toEqual([]);
+  });
+
+  test("a usage error exits 2 with the usage and no stack trace", () => {
+    const tsx = join(projectRoot, "node_modules/.bin/tsx");
+    const run = spawnSync(tsx, ["scripts/exercise.ts", "begin"], {
+      cwd: projectRoot,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("exercise: unknown command: begin");
+    expect(run.stderr).toContain("Usage: npm run exercise -- <command> [options]");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("the exercise's stubs", () => {
+  const X = matrixFromRows([[1]]);
+  const y = Float64Array.of(1);
+  const w = Float64Array.of(0);
+  const calls: { name: keyof LogisticRegression; step: number; call: () => unknown }[] = [
+    { name: "predict", step: 1, call: () => stubs.predict(w, w, 0) },
+    { name: "sigmoid", step: 1, call: () => stubs.sigmoid(0) },
+    { name: "computeCost", step: 2, call: () => stubs.computeCost(X, y, w, 0) },
+    { name: "computeCostVectorized", step: 2, call: () => stubs.computeCostVectorized(X, y, w, 0) },
+    { name: "computeGradients", step: 3, call: () => stubs.computeGradients(X, y, w, 0) },
+    {
+      name: "computeGradientsVectorized",
+      step: 3,
+      call: () => stubs.computeGradientsVectorized(X, y, w, 0),
+    },
+    {
+      name: "gradientDescent",
+      step: 4,
+      call: () => stubs.gradientDescent(X, y, w, 0, { alpha: 0.1, epochs: 1 }),
+    },
+  ];
+
+  test("export exactly the contract's functions", () => {
+    expect(Object.keys(stubs).sort()).toEqual(calls.map(({ name }) => name).sort());
+  });
+
+  test("each throws “not implemented yet: <function> (article step N)”", () => {
+    for (const { name, step, call } of calls) {
+      expect(call).toThrow(new Error(`not implemented yet: ${name} (article step ${step})`));
+    }
+  });
+});

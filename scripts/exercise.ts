@@ -1,0 +1,7 @@
+/**
+ * npm run exercise -- start | restore | status: turns src/impl into the exercise's stubs and
+ * back without losing a file. See scripts/exercise/main.ts, or run it with --help.
+ */
+import { main } from "./exercise/main.js";
+
+process.exitCode = main(process.argv.slice(2));

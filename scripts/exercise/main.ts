@@ -1,0 +1,270 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { shippedSnapshot } from "./shipped.js";
+import {
+  differences,
+  readSnapshot,
+  sameSnapshot,
+  writeSnapshot,
+  type Snapshot,
+} from "./snapshot.js";
+
+export const usage = `Usage: npm run exercise -- <command> [options]
+
+Turns src/impl into the exercise (every function a stub) and back, never losing a file: whatever
+a command replaces is first saved under .exercise/saved/<time>-<why>/.
+
+Commands:
+  start               save src/impl, then replace it with stubs that throw
+                      "not implemented yet: <function> (article step N)"
+  restore             bring back the src/impl that the last \`start\` saved
+  restore --shipped   bring back the shipped solution: src/impl as git has it committed
+  restore --from DIR  bring back any saved copy (a folder under .exercise/saved/)
+  status              say what src/impl holds now, and list the saved copies
+
+Options:
+  --force       let \`start\` replace a src/impl with changes git has not committed (saved first)
+  --ref REV     the commit \`--shipped\` and \`start\` compare with (default HEAD)
+  --root DIR    the project to work on (default: the one this script belongs to)
+  -h, --help    print this help
+
+Exit status: 0 done (or nothing to do); 1 refused or failed, src/impl unchanged; 2 usage error.`;
+
+/** Where the output goes; tests pass their own. */
+export interface Output {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+/** The stubs `start` installs: the exercise's starting point, shipped with the kit. */
+const stubsFolder = resolve(import.meta.dirname, "../../src/impl-stubs");
+const implFolder = "src/impl";
+const savedFolder = ".exercise/saved";
+
+/** Runs `npm run exercise -- <argv>` and returns its exit status. */
+export function main(argv: string[], output: Output = console): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        force: { type: "boolean", default: false },
+        shipped: { type: "boolean", default: false },
+        from: { type: "string" },
+        ref: { type: "string", default: "HEAD" },
+        root: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(output, (error as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    output.log(usage);
+    return 0;
+  }
+  const [command, ...extra] = positionals;
+  if (command === undefined)
+    return usageError(output, "a command is needed: start, restore or status");
+  if (extra.length > 0) return usageError(output, `unexpected argument: ${extra.join(" ")}`);
+  if (values.shipped && values.from !== undefined) {
+    return usageError(output, "--shipped and --from name two different sources: give one");
+  }
+  if ((values.shipped || values.from !== undefined) && command !== "restore") {
+    return usageError(output, "--shipped and --from go with `restore`");
+  }
+  if (values.force && command !== "start") return usageError(output, "--force goes with `start`");
+  const project = new Project(
+    resolve(values.root ?? resolve(import.meta.dirname, "../..")),
+    values.ref,
+  );
+  try {
+    switch (command) {
+      case "start":
+        project.start(values.force, output);
+        return 0;
+      case "restore":
+        project.restore(values.shipped ? "shipped" : (values.from ?? "last start"), output);
+        return 0;
+      case "status":
+        project.status(output);
+        return 0;
+      default:
+        return usageError(output, `unknown command: ${command}`);
+    }
+  } catch (error) {
+    output.error(`exercise: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+/** The src/impl of one project, and the copies of it saved under .exercise/saved/. */
+class Project {
+  constructor(
+    readonly root: string,
+    readonly ref: string,
+  ) {}
+
+  start(force: boolean, output: Output): void {
+    const current = readSnapshot(this.path(implFolder));
+    const stubs = readSnapshot(stubsFolder);
+    if (sameSnapshot(current, stubs)) {
+      output.log("src/impl already holds the untouched stubs: nothing to do. Next: npm run learn");
+      return;
+    }
+    if (!force) {
+      const changes = this.uncommittedChanges(current);
+      if (changes.length > 0) {
+        throw new Error(
+          `src/impl has changes that git has not committed at ${this.ref} (${changes.join(", ")}).\n` +
+            "Nothing was changed. To save them under .exercise/saved/ and start anyway:\n" +
+            "  npm run exercise -- start --force",
+        );
+      }
+    }
+    const saved = this.replaceImpl(stubs, "before-start");
+    output.log(`Saved src/impl to ${saved}/ (bring it back with: npm run exercise -- restore).`);
+    output.log(
+      'src/impl now holds stubs: each function throws "not implemented yet: <function> (article step N)".\n' +
+        "Next: npm run learn — the properties run in the article's order; make step 1 pass first.",
+    );
+  }
+
+  restore(source: string, output: Output): void {
+    const wanted = this.source(source);
+    const current = readSnapshot(this.path(implFolder));
+    if (sameSnapshot(current, wanted.snapshot)) {
+      output.log(`src/impl already holds ${wanted.label}: nothing to do.`);
+      return;
+    }
+    const untouched = sameSnapshot(current, readSnapshot(stubsFolder)) || current.size === 0;
+    const saved = this.replaceImpl(wanted.snapshot, untouched ? null : "before-restore");
+    if (saved !== null) output.log(`Saved your src/impl to ${saved}/ first.`);
+    output.log(`src/impl now holds ${wanted.label}.`);
+  }
+
+  status(output: Output): void {
+    const current = readSnapshot(this.path(implFolder));
+    let shipped: Snapshot | null = null;
+    try {
+      shipped = shippedSnapshot(this.root, implFolder, this.ref);
+    } catch {
+      // Not a git checkout: the state is described without the comparison.
+    }
+    const fromStubs = differences(readSnapshot(stubsFolder), current);
+    const fromShipped = shipped === null ? null : differences(shipped, current);
+    const state =
+      fromStubs.length === 0
+        ? "the untouched stubs (the exercise has started)"
+        : fromShipped !== null && fromShipped.length === 0
+          ? `the shipped solution (as committed at ${this.ref})`
+          : fromShipped === null || fromStubs.length <= fromShipped.length
+            ? `the exercise in progress (${fromStubs.join(", ")}, compared with the stubs)`
+            : `your own work (${fromShipped.join(", ")}, compared with ${this.ref})`;
+    output.log(`src/impl holds ${state}.`);
+    const saves = this.saves();
+    output.log(
+      saves.length === 0
+        ? "No saved copies."
+        : `Saved copies, oldest first:\n  ${saves.join("\n  ")}`,
+    );
+  }
+
+  /** The files to restore, and how to name them in messages. */
+  private source(source: string): { snapshot: Snapshot; label: string } {
+    if (source === "shipped") {
+      return {
+        snapshot: shippedSnapshot(this.root, implFolder, this.ref),
+        label: `the shipped solution (${this.ref})`,
+      };
+    }
+    if (source === "last start") {
+      const last = this.saves()
+        .filter((save) => save.endsWith("-before-start"))
+        .at(-1);
+      if (last === undefined) {
+        throw new Error(
+          "no copy saved by `start` in .exercise/saved/.\nFor the shipped solution: npm run exercise -- restore --shipped",
+        );
+      }
+      return { snapshot: readSnapshot(this.path(last)), label: `the copy saved in ${last}/` };
+    }
+    const folder = fromUserDirectory(source);
+    const snapshot = readSnapshot(folder);
+    if (snapshot.size === 0) throw new Error(`${source}: no such folder, or it holds no files`);
+    return { snapshot, label: `the copy saved in ${relative(this.root, folder)}/` };
+  }
+
+  /** The paths in `current` that differ from the committed src/impl; throws when git cannot tell. */
+  private uncommittedChanges(current: Snapshot): string[] {
+    let shipped: Snapshot;
+    try {
+      shipped = shippedSnapshot(this.root, implFolder, this.ref);
+    } catch (error) {
+      throw new Error(
+        `cannot tell whether src/impl has changes of yours (${(error as Error).message}).\n` +
+          "Nothing was changed. To save src/impl under .exercise/saved/ and start anyway:\n" +
+          "  npm run exercise -- start --force",
+        { cause: error },
+      );
+    }
+    return differences(shipped, current);
+  }
+
+  /**
+   * Replaces src/impl with `files`: they are written to a scratch folder first, then the old
+   * src/impl is moved (renamed, not copied) to .exercise/saved/<time>-<why> — or deleted when
+   * `why` is null — and the scratch folder is renamed into place. Returns the save's path.
+   */
+  private replaceImpl(files: Snapshot, why: string | null): string | null {
+    const scratch = this.path(`.exercise/incoming-${process.pid}-${Date.now()}`);
+    writeSnapshot(scratch, files);
+    const impl = this.path(implFolder);
+    let saved: string | null = null;
+    if (existsSync(impl)) {
+      if (why === null) {
+        rmSync(impl, { recursive: true });
+      } else {
+        saved = this.newSaveName(why);
+        mkdirSync(this.path(savedFolder), { recursive: true });
+        renameSync(impl, this.path(saved));
+      }
+    }
+    renameSync(scratch, impl);
+    return saved;
+  }
+
+  /** A fresh .exercise/saved/<ISO time>-<why>, so that names sort in time order. */
+  private newSaveName(why: string): string {
+    const stamp = new Date().toISOString().replaceAll(":", "-");
+    let name = `${savedFolder}/${stamp}-${why}`;
+    for (let n = 2; existsSync(this.path(name)); n++) name = `${savedFolder}/${stamp}-${n}-${why}`;
+    return name;
+  }
+
+  /** The saved copies, oldest first, as paths relative to the project root. */
+  private saves(): string[] {
+    const folder = this.path(savedFolder);
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .sort()
+      .map((name) => `${savedFolder}/${name}`);
+  }
+
+  private path(relativePath: string): string {
+    return join(this.root, relativePath);
+  }
+}
+
+/** A path the user typed, resolved from where they ran npm (npm runs scripts from the root). */
+function fromUserDirectory(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+function usageError(output: Output, message: string): number {
+  output.error(`exercise: ${message}\n\n${usage}`);
+  return 2;
+}

@@ -1,4 +1,5 @@
 import type { Matrix } from "../contract.js";
+import { pairwiseSum } from "./pairwise-sum.js";
 
 /** The fitted parameters of a StandardScaler: one mean and one scale per column. */
 export interface Standardization {
@@ -9,45 +10,45 @@ export interface Standardization {
 /**
  * sklearn's `StandardScaler().fit(X)`, column by column over the m rows:
  *
- *     mean = (1/m) Σᵢ xᵢ
- *     var  = (1/m) [Σᵢ dᵢ² − (Σᵢ dᵢ)²/m],   dᵢ = xᵢ − mean        (population variance, ddof 0)
+ *     mean  = (1/m) Σᵢ xᵢ
+ *     var   = (1/m) [Σᵢ dᵢ² − (Σᵢ dᵢ)²/m],   dᵢ = xᵢ − mean     (population variance, ddof 0)
  *     scale = √var, or 1 when the column is constant
  *
- * The correction term (Σ dᵢ)²/m, as in sklearn, removes the rounding error of `mean`. A column is
- * constant, as in sklearn's `_is_constant_feature`, when var ≤ m·ε·var + (m·mean·ε)², the size of
- * the rounding error of the variance itself: such a column is centered and keeps scale 1 (no
- * division by ~0). To keep dᵢ² from overflowing, the sums run over dᵢ/D with D = maxᵢ |dᵢ| and
- * the result is scaled back: scale = D·√v with v = var/D². A mean whose plain sum overflows
- * (finite values near ±1.8e308) is summed again as Σ (xᵢ/m).
+ * as sklearn computes it (`_incremental_mean_and_var`, the corrected two-pass algorithm; the
+ * correction (Σ dᵢ)²/m removes the rounding error of `mean`), each Σ a {@link pairwiseSum} over
+ * the column as numpy sums it, so means and scales equal sklearn's bit for bit on the article's
+ * DataFrame. A column is constant, as in sklearn's `_is_constant_feature`, when
+ * var ≤ m·ε·var + (m·mean·ε)² (the rounding error of the variance itself): it is centered and
+ * keeps scale 1 (no division by ~0). Beyond sklearn, two guards against overflow that change no
+ * result where sklearn's is finite: the dᵢ are divided by P, the power of two at or above
+ * maxᵢ |dᵢ|, before squaring, and scale = P·√(var/P²) — exact, as scaling by a power of two is;
+ * and a mean whose plain sum overflows is summed again as Σ (xᵢ/m).
  */
 export function fitStandardScaler(X: Matrix): Standardization {
   const { rows: m, cols, data } = X;
   const means = new Float64Array(cols);
   const scales = new Float64Array(cols);
+  const d = new Float64Array(m);
   for (let j = 0; j < cols; j++) {
-    let sum = 0;
-    for (let i = 0; i < m; i++) sum += data[i * cols + j];
-    let mean = sum / m;
-    if (!Number.isFinite(sum)) {
-      mean = 0;
-      for (let i = 0; i < m; i++) mean += data[i * cols + j] / m;
+    for (let i = 0; i < m; i++) d[i] = data[i * cols + j];
+    let mean = pairwiseSum(d) / m;
+    if (!Number.isFinite(mean) && d.every(Number.isFinite)) {
+      mean = pairwiseSum(d.map((x) => x / m));
     }
-    let D = 0;
-    for (let i = 0; i < m; i++) D = Math.max(D, Math.abs(data[i * cols + j] - mean));
-    let sumS = 0;
-    let sumS2 = 0;
-    if (D > 0) {
-      for (let i = 0; i < m; i++) {
-        const s = (data[i * cols + j] - mean) / D;
-        sumS += s;
-        sumS2 += s * s;
-      }
+    let largest = 0;
+    for (let i = 0; i < m; i++) {
+      d[i] -= mean;
+      largest = Math.max(largest, Math.abs(d[i]));
     }
-    const v = D > 0 ? (sumS2 - (sumS * sumS) / m) / m : 0;
+    const P = largest > 0 ? 2 ** Math.min(1023, Math.ceil(Math.log2(largest))) : 1;
+    for (let i = 0; i < m; i++) d[i] /= P;
+    const correction = pairwiseSum(d);
+    for (let i = 0; i < m; i++) d[i] *= d[i];
+    const v = (pairwiseSum(d) - (correction * correction) / m) / m;
     const eps = Number.EPSILON;
-    const constant = D === 0 || v <= m * eps * v + ((m * mean * eps) / D) ** 2;
+    const constant = largest === 0 || v <= m * eps * v + ((m * mean * eps) / P) ** 2;
     means[j] = mean;
-    scales[j] = constant ? 1 : D * Math.sqrt(v);
+    scales[j] = constant ? 1 : P * Math.sqrt(v);
   }
   return { means, scales };
 }

@@ -1,5 +1,6 @@
 import type { GradientDescentOptions, Matrix, Model } from "../contract.js";
 import { computeCostVectorized } from "./cost-vectorized.js";
+import { fusedGradientDescent } from "./fused-kernel.js";
 import { computeGradientsVectorized } from "./gradients-vectorized.js";
 
 /**
@@ -10,6 +11,10 @@ import { computeGradientsVectorized } from "./gradients-vectorized.js";
  * Both gradients are taken at the same (w, b) before either is updated. After each update the
  * cost J(w, b) is appended to `costHistory` when one is given (as the article records it).
  * Works on a copy: the caller's `w` is never modified.
+ *
+ * The loop below is the specification. Called without `gradientFunction`, the same updates run
+ * in the fused kernel (fused-kernel.ts) where it applies: identical w and b, costs equal to a few
+ * ulps (properties/kernel checks both).
  */
 export function gradientDescent(
   X: Matrix,
@@ -18,6 +23,10 @@ export function gradientDescent(
   b: number,
   options: GradientDescentOptions,
 ): Model {
+  if (!options.gradientFunction) {
+    const fused = fusedGradientDescent(X, y, w, b, options);
+    if (fused) return fused;
+  }
   const { alpha, epochs, gradientFunction = computeGradientsVectorized, costHistory } = options;
   const weights = Float64Array.from(w);
   let bias = b;

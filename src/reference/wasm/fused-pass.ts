@@ -1,0 +1,228 @@
+import { encodeModule, op, type, type Code, type ValueType } from "./encode.js";
+
+/**
+ * The fused pass of the reference's fast kernel, as WebAssembly (SIMD, f64x2): one pass over X
+ * at (w, b) that yields, for rows i = 0 … m−1 in order,
+ *
+ *     zᵢ = b + Σⱼ xᵢⱼ wⱼ           (j = 0 … n−1, in order, as linalg.logits sums)
+ *     eᵢ = 1 / (1 + exp(−zᵢ)) − yᵢ  (stdlib's expit, with stdlib's exp reproduced below)
+ *     g_j += xᵢⱼ eᵢ                (row by row, as linalg.transposeTimes sums)
+ *     Σ eᵢ  and, when withCost ≠ 0,  Σ L(zᵢ, yᵢ)   (summed row by row, as mean sums)
+ *
+ * Two rows share one f64x2 vector (lane 0: row i, lane 1: row i+1), so every sum above keeps
+ * the specification's order and rounding: z, e, g and Σe are bit-for-bit those of
+ * computeGradientsVectorized. The loss (labels 0/1 only) is computed as
+ *
+ *     L(z, y) = max(s, 0) + log1p(exp(−|z|)),   s = z (y = 0) or −z (y = 1)
+ *
+ * which agrees with stdlib's log1pexp to a few ulps (see properties/kernel).
+ *
+ * pass(x, y, w, g, out, rows, cols, b, withCost): x, y, w, g, out are byte addresses in the
+ * imported memory; g must hold cols + 1 zeros (the last is scratch for odd cols) and x one
+ * double of slack after the last row. Writes out[0] = Σ eᵢ, out[1] = Σ L(zᵢ, yᵢ).
+ */
+
+// stdlib's exp (@stdlib/math-base-special-exp, after FreeBSD's e_exp.c): constants and polynomial.
+const LN2_HI = 6.9314718036912382e-1;
+const LN2_LO = 1.9082149292705877e-10;
+const LOG2_E = 1.4426950408889634;
+const OVERFLOW = 7.09782712893384e2;
+const UNDERFLOW = -7.451332191019411e2;
+const NEARZERO = 2 ** -28;
+const P = [
+  0.16666666666666602, -0.0027777777777015593, 0.00006613756321437934, -0.0000016533902205465252,
+  4.1381367970572385e-8,
+];
+// log1p on [0, 1] by fdlibm's log kernel (e_log.c): log(1 + f) = 2 atanh(f / (2 + f)).
+const LG = [
+  6.666666666666735e-1, 3.999999999940942e-1, 2.857142874366239e-1, 2.2222198432149784e-1,
+  1.818357216161805e-1, 1.5313837699209373e-1, 1.4798198605116586e-1,
+];
+const SQRT2_MINUS_1 = Math.SQRT2 - 1;
+/** Below this z, 1/exp(−z) may be subnormal, so exp(z) is taken directly. */
+const RECIPROCAL_LIMIT = -708.3964185322641;
+/** 1.5 · 2^52: adding it to an integral double puts the integer in the low mantissa bits. */
+const SHIFT = 6755399441055744;
+const SHIFT_BITS = 0x4338000000000000n;
+
+const params: ValueType[] = [
+  ...[type.i32, type.i32, type.i32, type.i32, type.i32, type.i32, type.i32], // x y w g out rows cols
+  type.f64, // b
+  type.i32, // withCost
+];
+const [X, Y, W, G, OUT, ROWS, COLS, B, WITH_COST] = params.keys();
+
+const locals: ValueType[] = [];
+function local(t: ValueType): number {
+  locals.push(t);
+  return params.length + locals.length - 1;
+}
+const [i, j, row0, row1, rowBytes, colBytes, paired] = [1, 2, 3, 4, 5, 6, 7].map(() =>
+  local(type.i32),
+);
+const [errorSum, costSum, e0, e1] = [1, 2, 3, 4].map(() => local(type.f64));
+const v = () => local(type.v128);
+const [z, yv, expMinusZ, t, lossV, acc] = [v(), v(), v(), v(), v(), v()];
+const [k, hi, lo, r, rr, c, p, ki] = [v(), v(), v(), v(), v(), v(), v(), v()];
+const [big, f, s, s2, s4, hfsq, dk] = [v(), v(), v(), v(), v(), v(), v()];
+
+const cst = op.f64x2Const;
+const seq = (...parts: Code[]): Code => parts.flat();
+
+/** dst = stdlib's exp(src), lane by lane, including its overflow, underflow and near-zero cases. */
+function exp(src: number, dst: number): Code {
+  const horner = seq(
+    cst(P[4]),
+    ...[3, 2, 1, 0].flatMap((n) => [op.get(rr), op.f64x2Mul(), cst(P[n]), op.f64x2Add()]),
+  );
+  const twoTo = (exponent: Code): Code =>
+    seq(exponent, op.i64x2Const(1023n), op.i64x2Add(), op.i32(52), op.i64x2Shl());
+  const half = seq(op.get(ki), op.i32(1), op.i64x2ShrS());
+  return seq(
+    // k = trunc(LOG2_E x ± 0.5), hi = x − k LN2_HI, lo = k LN2_LO, r = hi − lo
+    seq(op.get(src), cst(LOG2_E), op.f64x2Mul()),
+    seq(cst(-0.5), cst(0.5), op.get(src), cst(0), op.f64x2Lt(), op.bitselect()),
+    seq(op.f64x2Add(), op.f64x2Trunc(), op.set(k)),
+    seq(op.get(src), op.get(k), cst(LN2_HI), op.f64x2Mul(), op.f64x2Sub(), op.set(hi)),
+    seq(op.get(k), cst(LN2_LO), op.f64x2Mul(), op.set(lo)),
+    seq(op.get(hi), op.get(lo), op.f64x2Sub(), op.tee(r), op.get(r), op.f64x2Mul(), op.set(rr)),
+    // c = r − t P(t),  y = 1 − ((lo − r c / (2 − c)) − hi),  t = r²
+    seq(op.get(r), op.get(rr), horner, op.f64x2Mul(), op.f64x2Sub(), op.set(c)),
+    seq(cst(1), op.get(lo), op.get(r), op.get(c), op.f64x2Mul(), cst(2), op.get(c)),
+    seq(op.f64x2Sub(), op.f64x2Div(), op.f64x2Sub(), op.get(hi), op.f64x2Sub(), op.f64x2Sub()),
+    op.set(p),
+    // y · 2^k as y · 2^(k>>1) · 2^(k − k>>1): exact, then one rounding (stdlib's ldexp)
+    seq(op.get(k), cst(SHIFT), op.f64x2Add(), op.i64x2Const(SHIFT_BITS), op.i64x2Sub()),
+    op.set(ki),
+    seq(op.get(p), twoTo(half), op.f64x2Mul()),
+    seq(twoTo(seq(op.get(ki), half, op.i64x2Sub())), op.f64x2Mul(), op.set(dst)),
+    // ldexp returns 0 when k + exponent(y) < −1074 (exponent(y) = −1 for y < 1)
+    seq(cst(0), op.get(dst), op.get(k), cst(-1074), op.f64x2Lt()),
+    seq(op.get(k), cst(-1074), op.f64x2Eq(), op.get(p), cst(1), op.f64x2Lt(), op.v128And()),
+    seq(op.v128Or(), op.bitselect(), op.set(dst)),
+    seq(cst(1), op.get(src), op.f64x2Add(), op.get(dst)),
+    seq(op.get(src), op.f64x2Abs(), cst(NEARZERO), op.f64x2Lt(), op.bitselect(), op.set(dst)),
+    seq(cst(Infinity), op.get(dst), op.get(src), cst(OVERFLOW), op.f64x2Gt(), op.bitselect()),
+    seq(op.set(dst), cst(0), op.get(dst), op.get(src), cst(UNDERFLOW), op.f64x2Lt()),
+    seq(op.bitselect(), op.set(dst)),
+  );
+}
+
+/** dst = log1p(src) for src in [0, 1] (or NaN): fdlibm's log of 1 + f with f exact. */
+function log1p(src: number, dst: number): Code {
+  const poly = (w: number, coefficients: number[]): Code =>
+    seq(
+      cst(coefficients[coefficients.length - 1]),
+      ...coefficients
+        .slice(0, -1)
+        .reverse()
+        .flatMap((coefficient) => [op.get(w), op.f64x2Mul(), cst(coefficient), op.f64x2Add()]),
+    );
+  return seq(
+    seq(op.get(src), cst(SQRT2_MINUS_1), op.f64x2Gt(), op.set(big)),
+    // f = (src − 1)/2 with k = 1 above √2 − 1, else f = src with k = 0; s = f / (2 + f)
+    seq(op.get(src), cst(1), op.f64x2Sub(), cst(0.5), op.f64x2Mul(), op.get(src), op.get(big)),
+    seq(op.bitselect(), op.set(f), op.get(f), cst(2), op.get(f), op.f64x2Add(), op.f64x2Div()),
+    seq(op.tee(s), op.get(s), op.f64x2Mul(), op.tee(s2), op.get(s2), op.f64x2Mul(), op.set(s4)),
+    // R = s²(Lg1 + s⁴(Lg3 + …)) + s⁴(Lg2 + s⁴(Lg4 + s⁴ Lg6))
+    seq(op.get(s2), poly(s4, [LG[0], LG[2], LG[4], LG[6]]), op.f64x2Mul()),
+    seq(op.get(s4), poly(s4, [LG[1], LG[3], LG[5]]), op.f64x2Mul(), op.f64x2Add(), op.set(rr)),
+    seq(cst(0.5), op.get(f), op.f64x2Mul(), op.get(f), op.f64x2Mul(), op.set(hfsq)),
+    seq(cst(1), cst(0), op.get(big), op.bitselect(), op.set(dk)),
+    // k ln2_hi − ((hfsq − (s (hfsq + R) + k ln2_lo)) − f)
+    seq(op.get(dk), cst(LN2_HI), op.f64x2Mul(), op.get(hfsq), op.get(s), op.get(hfsq)),
+    seq(op.get(rr), op.f64x2Add(), op.f64x2Mul(), op.get(dk), cst(LN2_LO), op.f64x2Mul()),
+    seq(op.f64x2Add(), op.f64x2Sub(), op.get(f), op.f64x2Sub(), op.f64x2Sub(), op.set(dst)),
+  );
+}
+
+/** z = (z_row0, z_row1), summed in column order from b (two loads build one row pair). */
+const logitsOfPair = seq(
+  seq(op.get(B), op.f64x2Splat(), op.set(z), op.i32(0), op.set(j)),
+  op.block(),
+  op.loop(),
+  seq(op.get(j), op.get(colBytes), op.i32GeS(), op.brIf(1)),
+  seq(op.get(z), op.get(row1), op.get(j), op.i32Add()),
+  seq(op.get(row0), op.get(j), op.i32Add(), op.load64Splat(), op.load64Lane(1)),
+  seq(op.get(W), op.get(j), op.i32Add(), op.load64Splat(), op.f64x2Mul(), op.f64x2Add()),
+  seq(op.set(z), op.get(j), op.i32(8), op.i32Add(), op.set(j), op.br(0)),
+  op.end(),
+  op.end(),
+);
+
+/** e = σ(z) − y (bit-for-bit expit), and with withCost the loss vector. */
+const errorsAndLosses = seq(
+  seq(op.get(z), op.f64x2Neg(), op.set(t), exp(t, expMinusZ)),
+  seq(cst(1), cst(1), op.get(expMinusZ), op.f64x2Add(), op.f64x2Div(), op.get(yv)),
+  seq(op.f64x2Sub(), op.tee(acc), op.f64x2ExtractLane(0), op.set(e0)),
+  seq(op.get(acc), op.f64x2ExtractLane(1), op.set(e1)),
+  seq(op.get(WITH_COST), op.if()),
+  // t = exp(−|z|): exp(−z) for z ≥ 0, 1/exp(−z) for z < 0, exp(z) where that could be subnormal
+  seq(op.get(expMinusZ), cst(1), op.get(expMinusZ), op.f64x2Div(), op.get(z), cst(0)),
+  seq(op.f64x2Ge(), op.bitselect(), op.set(t)),
+  seq(op.get(z), cst(RECIPROCAL_LIMIT), op.f64x2Lt(), op.anyTrue(), op.if()),
+  seq(exp(z, lossV), op.get(lossV), op.get(t), op.get(z), cst(RECIPROCAL_LIMIT)),
+  seq(op.f64x2Lt(), op.bitselect(), op.set(t), op.end()),
+  seq(log1p(t, lossV), op.get(z), cst(1), cst(2), op.get(yv), op.f64x2Mul(), op.f64x2Sub()),
+  seq(op.f64x2Mul(), cst(0), op.f64x2Max(), op.get(lossV), op.f64x2Add(), op.set(lossV)),
+  op.end(),
+);
+
+/** errorSum += e0 (+ e1), costSum += L0 (+ L1), in row order; lane 1 only when paired. */
+const sums = seq(
+  seq(op.get(errorSum), op.get(e0), op.f64Add(), op.set(errorSum)),
+  seq(op.get(errorSum), op.get(e1), op.f64Add(), op.get(errorSum), op.get(paired), op.select()),
+  op.set(errorSum),
+  seq(op.get(costSum), op.get(lossV), op.f64x2ExtractLane(0), op.f64Add(), op.set(costSum)),
+  seq(op.get(costSum), op.get(lossV), op.f64x2ExtractLane(1), op.f64Add(), op.get(costSum)),
+  seq(op.get(paired), op.select(), op.set(costSum)),
+);
+
+/** g[j:j+2] = (g + x_row0 e0) + x_row1 e1 over column pairs (lane 1 only when paired). */
+function accumulate(withRow1: boolean): Code {
+  const row1Term = seq(op.get(row1), op.get(j), op.i32Add(), op.v128Load(), op.get(e1));
+  return seq(
+    seq(op.i32(0), op.set(j), op.block(), op.loop()),
+    seq(op.get(j), op.get(colBytes), op.i32GeS(), op.brIf(1)),
+    seq(op.get(G), op.get(j), op.i32Add(), op.get(G), op.get(j), op.i32Add(), op.v128Load()),
+    seq(op.get(row0), op.get(j), op.i32Add(), op.v128Load(), op.get(e0), op.f64x2Splat()),
+    seq(op.f64x2Mul(), op.f64x2Add()),
+    withRow1 ? seq(row1Term, op.f64x2Splat(), op.f64x2Mul(), op.f64x2Add()) : [],
+    seq(op.v128Store(), op.get(j), op.i32(16), op.i32Add(), op.set(j), op.br(0)),
+    seq(op.end(), op.end()),
+  );
+}
+
+function rowPair(withRow1: boolean): Code {
+  const labels = withRow1
+    ? seq(op.get(Y), op.get(i), op.i32(8), op.i32Mul(), op.i32Add(), op.v128Load())
+    : seq(op.get(Y), op.get(i), op.i32(8), op.i32Mul(), op.i32Add(), op.load64Splat());
+  return seq(
+    seq(op.get(row0), withRow1 ? seq(op.get(rowBytes), op.i32Add()) : [], op.set(row1)),
+    seq(op.i32(withRow1 ? 1 : 0), op.set(paired)),
+    logitsOfPair,
+    seq(labels, op.set(yv)),
+    errorsAndLosses,
+    sums,
+    accumulate(withRow1),
+  );
+}
+
+const body = seq(
+  seq(op.get(COLS), op.i32(8), op.i32Mul(), op.tee(colBytes), op.set(rowBytes)),
+  seq(op.get(X), op.set(row0), op.i32(0), op.set(i), op.f64(0), op.set(errorSum)),
+  seq(op.f64(0), op.set(costSum), cst(0), op.set(lossV)),
+  // row pairs
+  seq(op.block(), op.loop()),
+  seq(op.get(i), op.i32(1), op.i32Add(), op.get(ROWS), op.i32GeS(), op.brIf(1)),
+  rowPair(true),
+  seq(op.get(row0), op.get(rowBytes), op.i32(2), op.i32Mul(), op.i32Add(), op.set(row0)),
+  seq(op.get(i), op.i32(2), op.i32Add(), op.set(i), op.br(0), op.end(), op.end()),
+  // the last row of an odd count
+  seq(op.get(i), op.get(ROWS), op.i32LtS(), op.if(), rowPair(false), op.end()),
+  seq(op.get(OUT), op.get(errorSum), op.f64Store()),
+  seq(op.get(OUT), op.i32(8), op.i32Add(), op.get(costSum), op.f64Store()),
+);
+
+/** The module's bytes: one function, `pass`, over an imported memory `env.memory`. */
+export const fusedPassModule: Uint8Array = encodeModule([{ name: "pass", params, locals, body }]);

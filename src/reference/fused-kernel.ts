@@ -24,7 +24,7 @@ export function fusedGradientDescent(
   w: Float64Array,
   b: number,
   options: GradientDescentOptions,
-  wasm: WasmApi | undefined = globalWasm,
+  wasm: WasmApi | null = globalWasm,
 ): Model | undefined {
   const { alpha, epochs, costHistory } = options;
   const { rows: m, cols: n } = X;
@@ -78,7 +78,7 @@ export interface WasmApi {
   Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer };
 }
 
-const globalWasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+const globalWasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly ?? null;
 
 type FusedPass = (
   x: number,
@@ -95,13 +95,13 @@ type FusedPass = (
 let cached: object | null | undefined;
 
 /** The compiled kernel, or null where WebAssembly (with SIMD) is unavailable. */
-function compiledModule(wasm: WasmApi | undefined): object | null {
+function compiledModule(wasm: WasmApi | null): object | null {
   if (wasm !== globalWasm) return compile(wasm);
   if (cached === undefined) cached = compile(wasm);
   return cached;
 }
 
-function compile(wasm: WasmApi | undefined): object | null {
+function compile(wasm: WasmApi | null): object | null {
   if (typeof wasm?.validate !== "function" || !wasm.validate(fusedPassModule)) return null;
   return new wasm.Module(fusedPassModule);
 }

@@ -6,9 +6,14 @@
 alpha 0.1 for 1000 epochs, recording the article's clipped cost after every epoch.
 
 Prints one JSON object: the feature names, the cost history, the final weights and bias, and the
-largest |z| = |X w + b| reached over all epochs (the clip at 1e-15 bites only where |z| > 34.5).
+largest |z| = |X w + b| reached over all epochs (the clip at 1e-15 bites only where |z| > 34.5);
+also, not from the article, the same costs computed stably (np.logaddexp), which tells the
+rounding of the article's log(1 - p) apart from any difference in the run itself.
+With --compare <report.json> (a report of `npm run train` on the same file) it prints instead
+the largest absolute and relative differences between the two runs.
 
     /usr/bin/python3 scripts/article.py ../shared/data/bank.csv > article.json
+    /usr/bin/python3 scripts/article.py ../shared/data/bank.csv --compare reports/latest/report.json
 
 Needs numpy, pandas and scikit-learn (Debian: python3-numpy python3-pandas python3-sklearn).
 """
@@ -39,8 +44,15 @@ def compute_gradients_vectorized(X, y, w, b):
     return dw, db
 
 
+def stable_cost(X, y, w, b):
+    """Not the article's: the same cost as log(1 + e^-z) and log(1 + e^z), without 1 - p."""
+    z = np.dot(X, w) + b
+    return np.mean(y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z))
+
+
 def gradient_descent(X, y, w, b, alpha, epochs):
     cost_history = []
+    stable_history = []
     max_abs_z = 0.0
     for _ in range(epochs):
         dw, db = compute_gradients_vectorized(X, y, w, b)
@@ -48,7 +60,8 @@ def gradient_descent(X, y, w, b, alpha, epochs):
         b = b - alpha * db
         max_abs_z = max(max_abs_z, float(np.max(np.abs(np.dot(X, w) + b))))
         cost_history.append(compute_cost_vectorized(X, y, w, b))
-    return w, b, cost_history, max_abs_z
+        stable_history.append(stable_cost(X, y, w, b))
+    return w, b, cost_history, stable_history, max_abs_z
 
 
 def features(df):
@@ -73,25 +86,59 @@ def features(df):
     return X, df["deposit"].to_numpy(dtype=float)
 
 
-def main(path):
+def article_run(path):
     X_df, y = features(pd.read_csv(path))
     X = StandardScaler().fit_transform(X_df.to_numpy(dtype=float))
-    w, b, cost_history, max_abs_z = gradient_descent(X, y, np.zeros(X.shape[1]), 0.0, 0.1, 1000)
-    json.dump(
-        {
-            "features": list(X_df.columns),
-            "costHistory": [float(c) for c in cost_history],
-            "weights": [float(v) for v in w],
-            "bias": float(b),
-            "maxAbsLogit": max_abs_z,
-            "versions": {"numpy": np.__version__, "pandas": pd.__version__},
-        },
-        sys.stdout,
+    w, b, cost_history, stable_history, max_abs_z = gradient_descent(
+        X, y, np.zeros(X.shape[1]), 0.0, 0.1, 1000
     )
-    sys.stdout.write("\n")
+    return {
+        "features": list(X_df.columns),
+        "costHistory": [float(c) for c in cost_history],
+        "stableCostHistory": [float(c) for c in stable_history],
+        "weights": [float(v) for v in w],
+        "bias": float(b),
+        "maxAbsLogit": max_abs_z,
+        "versions": {"numpy": np.__version__, "pandas": pd.__version__},
+    }
+
+
+def differences(name, ours, theirs):
+    ours, theirs = np.asarray(ours), np.asarray(theirs)
+    absolute = np.abs(ours - theirs)
+    relative = absolute / np.maximum(np.abs(ours), np.abs(theirs))
+    k = int(np.argmax(absolute))
+    print(f"{name}: max abs difference {absolute.max():.3e} (at index {k}), "
+          f"max rel difference {relative.max():.3e}")
+
+
+def compare(run, report_path):
+    with open(report_path, encoding="utf-8") as f:
+        report = json.load(f)
+    config = report["config"]
+    if (config["alpha"], config["epochs"]) != (0.1, 1000):
+        sys.exit(f"{report_path}: trained with alpha {config['alpha']}, {config['epochs']} epochs; "
+                 "the article uses 0.1 and 1000")
+    names = list(report["model"]["weights"])
+    if names != run["features"]:
+        sys.exit(f"{report_path}: feature names differ from pandas': {names} vs {run['features']}")
+    print(f"features: the same {len(names)} names in the same order")
+    history = report["training"]["costHistory"]
+    print(f"cost after epoch 1: numpy {run['costHistory'][0]!r}, TypeScript {history[0]!r}")
+    print(f"cost after epoch {len(history)}: numpy {run['costHistory'][-1]!r}, TypeScript {history[-1]!r}")
+    differences("cost history", history, run["costHistory"])
+    differences("cost history vs numpy's stable form (logaddexp)", history, run["stableCostHistory"])
+    differences("weights", list(report["model"]["weights"].values()), run["weights"])
+    differences("bias", [report["model"]["bias"]], [run["bias"]])
+    print(f"max |z| over all epochs: {run['maxAbsLogit']:.6g} "
+          f"(the clip at 1e-15 changes the cost only where |z| > 34.54)")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python3 scripts/article.py <bank.csv>")
-    main(sys.argv[1])
+    if len(sys.argv) == 2:
+        json.dump(article_run(sys.argv[1]), sys.stdout)
+        sys.stdout.write("\n")
+    elif len(sys.argv) == 4 and sys.argv[2] == "--compare":
+        compare(article_run(sys.argv[1]), sys.argv[3])
+    else:
+        sys.exit("usage: python3 scripts/article.py <bank.csv> [--compare <report.json>]")

@@ -55,7 +55,8 @@ Options:
   --tolerance <rel>       with --verify: allowed relative difference per number (default: 0)
   -h, --help              show this help
 
-Exit codes: 0 done or verified, 1 --verify found differences, 2 usage error, 3 data error.`;
+Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad data file
+or report.json; 4 any other failure (writing the report, a broken implementation).`;
 
 const options = {
   data: { type: "string" },

@@ -1,4 +1,4 @@
-import type { DataAudit } from "../data/audit.js";
+import type { DataAudit, Derivation } from "../data/index.js";
 import type { TrainConfig } from "./cli.js";
 import type { ClassificationMetrics } from "./metrics.js";
 import type { Verification } from "./verification.js";
@@ -30,8 +30,8 @@ export interface Report {
 
 export interface FeatureRecord {
   name: string;
-  /** How the column is made from the CSV (e.g. "housing = yes → 1, no → 0"). */
-  derivation: string;
+  /** How the column is made from the CSV: source column, kind, and a sentence. */
+  derivation: Omit<Derivation, "name">;
   /** Mean and population standard deviation of the raw feature (StandardScaler's mean_, scale_). */
   mean: number;
   scale: number;
@@ -99,8 +99,8 @@ export interface EvaluationRecord {
     trainPositives: number;
     testPositives: number;
   };
-  /** Test rows whose category level was not seen in training (encoded as all zeros). */
-  unseenLevels: unknown;
+  /** Per string column, test rows whose level was not seen in training (encoded as all zeros). */
+  unseenLevels: Record<string, number>;
   /** Final training cost of the model fitted on the training part. */
   trainCost: number;
   train: EvaluationMetrics;
@@ -110,10 +110,13 @@ export interface EvaluationRecord {
 }
 
 export interface TruthRecord {
-  /** What the generating coefficients refer to, as the fixture states it. */
+  /** What the comparison means: the generating model expressed in the standardized space. */
   note: string;
-  coefficients: { name: string; generating: number; recovered: number; difference: number }[];
-  maxAbsDifference: number;
+  /** Per parameter (each feature, then "bias"): generating value, trained model, exact optimum. */
+  coefficients: { name: string; generating: number; trained: number; optimum: number }[];
+  /** max |trained − generating| and max |optimum − generating| over all parameters. */
+  maxAbsDifferenceTrained: number;
+  maxAbsDifferenceOptimum: number;
 }
 
 export interface RunMetadata {

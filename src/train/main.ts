@@ -1,0 +1,128 @@
+import { execFileSync } from "node:child_process";
+import { hostname } from "node:os";
+import { basename, dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DataError, FIXTURE_PATH } from "../data/index.js";
+import { writeFilesAtomically } from "./atomic-write.js";
+import { parseCommandLine, USAGE, UsageError } from "./cli.js";
+import type { Command } from "./cli.js";
+import { LOSS_CURVE_FILE, renderMarkdown } from "./markdown.js";
+import { runPipeline } from "./pipeline.js";
+import { progressReporter, terminalLossCurve, verbosityOf } from "./progress.js";
+import type { Output, Verbosity } from "./progress.js";
+import type { Report, RunMetadata } from "./report.js";
+import { renderLossCurveSvg } from "./svg.js";
+import { ReportFileError, verifyReport } from "./verify.js";
+
+/** Exit codes of the train script (also listed in its usage). */
+export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4 } as const;
+
+const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/**
+ * The train script: parses `argv`, runs the pipeline (or `--verify`), writes the report
+ * atomically and returns the exit code. Never throws: usage errors print the message and the
+ * usage (exit 2), data errors print the pipeline's message as it is (exit 3), anything else its
+ * message without a stack trace (exit 4).
+ */
+export async function main(
+  argv: readonly string[],
+  output: Output = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommandLine(argv, relative(process.cwd(), FIXTURE_PATH));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    output.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  try {
+    if (command.kind === "help") {
+      output.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    if (command.kind === "verify") return await verifyReport(command, output);
+    return await train(command, argv, output);
+  } catch (error) {
+    if (error instanceof DataError || error instanceof ReportFileError) {
+      output.stderr.write(`${error.message}\n`);
+      return EXIT.data;
+    }
+    output.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failure;
+  }
+}
+
+async function train(
+  command: Extract<Command, { kind: "train" }>,
+  argv: readonly string[],
+  output: Output,
+): Promise<number> {
+  const startedAt = new Date();
+  const verbosity = verbosityOf(output, command.quiet);
+  const progress = progressReporter(output, verbosity);
+  const { report, trainingMs } = await runPipeline(command.config, progress).finally(
+    progress.finish,
+  );
+  const run: RunMetadata = {
+    note: "Run metadata: differs from run to run; not covered by --verify or the byte-identity guarantee.",
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(Date.now() - startedAt.getTime()),
+    trainingMs: Math.round(trainingMs * 10) / 10,
+    epochsPerSecond: Math.round((command.config.epochs / trainingMs) * 1000),
+    host: hostname(),
+    platform: `${process.platform} ${process.arch}`,
+    node: process.versions.node,
+    gitCommit: gitCommit(),
+    command: ["tsx scripts/train.ts", ...argv].join(" "),
+  };
+  const json = `${JSON.stringify({ ...report, run }, null, 2)}\n`;
+  const parsed = JSON.parse(json) as Report;
+  await writeFilesAtomically(command.out, [
+    { name: LOSS_CURVE_FILE, content: renderLossCurveSvg(lossCurve(parsed)) },
+    { name: "report.md", content: renderMarkdown(parsed) },
+    { name: "report.json", content: json },
+  ]);
+  if (verbosity !== "quiet") output.stdout.write(summary(parsed, verbosity));
+  output.stdout.write(`${command.out}\n`);
+  return EXIT.ok;
+}
+
+/** The picture of a report's loss curve. */
+export function lossCurve(report: Report) {
+  return {
+    title: `Loss curve: ${basename(report.config.data)}, α = ${report.config.alpha}`,
+    costHistory: report.training.costHistory,
+    optimum: report.optimum.cost,
+  };
+}
+
+function summary(report: Report, verbosity: Verbosity): string {
+  const history = report.training.costHistory;
+  const { test, baseline } = report.evaluation;
+  const checks = Object.values(report.verification).every((check) => check.passed);
+  return [
+    ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
+    `cost after epoch 1: ${history[0]}`,
+    `cost after epoch ${history.length}: ${history[history.length - 1]}`,
+    `optimum (Newton, ${report.optimum.iterations} iterations): ${report.optimum.cost} (gap ${report.optimum.gap.cost.toExponential(3)})`,
+    `test: accuracy ${test.accuracy.toFixed(4)} (baseline ${baseline.accuracy.toFixed(4)}), ROC AUC ${test.rocAuc?.toFixed(4) ?? "—"}, log-loss ${test.logLoss.toFixed(4)}`,
+    `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
+    "report written to:",
+    "",
+  ].join("\n");
+}
+
+/** The commit the kit is at, when it is a git checkout (else null). */
+function gitCommit(): string | null {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], {
+      cwd: repositoryRoot,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return null;
+  }
+}

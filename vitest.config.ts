@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
-import { defineConfig } from "vitest/config";
+import { dirname, resolve } from "node:path";
+import { configDefaults, defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { stepOrder } from "./properties/step-order.js";
 
 /**
  * Two vitest projects run the same property files in properties/model against the two
@@ -20,13 +22,19 @@ function implementationProject(name: string, modulePath: string): TestProjectInl
   };
 }
 
-function projects(): TestProjectInlineConfiguration[] {
+/** The module named by LOGREG_IMPL, resolved, or undefined when the variable is not set. */
+function customModule(): string | undefined {
   const custom = process.env.LOGREG_IMPL;
-  if (custom) {
-    const modulePath = resolve(process.env.INIT_CWD ?? process.cwd(), custom);
-    if (!existsSync(modulePath)) {
-      throw new Error(`LOGREG_IMPL: no such file: ${modulePath}`);
-    }
+  if (!custom) return undefined;
+  const modulePath = resolve(process.env.INIT_CWD ?? process.cwd(), custom);
+  if (!existsSync(modulePath)) {
+    throw new Error(`LOGREG_IMPL: no such file: ${modulePath}`);
+  }
+  return modulePath;
+}
+
+function projects(modulePath: string | undefined): TestProjectInlineConfiguration[] {
+  if (modulePath) {
     return [implementationProject("LOGREG_IMPL", modulePath)];
   }
   return [
@@ -39,8 +47,31 @@ function projects(): TestProjectInlineConfiguration[] {
   ];
 }
 
+/**
+ * Runs the test files project by project, and within a project in the article's step order
+ * (1-sigmoid before 2-cost …), so that a learner meets the steps in order (`npm run learn` also
+ * turns file parallelism off, so that the files are reported in that order too).
+ */
+class StepOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort(
+      (a, b) => a.project.name.localeCompare(b.project.name) || stepOrder(a.moduleId, b.moduleId),
+    );
+  }
+}
+
+const custom = customModule();
+
 export default defineConfig({
   test: {
-    projects: projects(),
+    projects: projects(custom),
+    sequence: { sequencer: StepOrderSequencer },
+    // The model properties load their implementation with import(path), which watch mode cannot
+    // trace back to the test files; so a change under src/ (or LOGREG_IMPL's folder) reruns them.
+    forceRerunTriggers: [
+      ...configDefaults.forceRerunTriggers,
+      "**/src/**",
+      ...(custom ? [`${dirname(custom)}/**`] : []),
+    ],
   },
 });

@@ -60,13 +60,16 @@ async function readHead(path: string): Promise<{ head: Buffer; bytes: number }> 
 /** Where each bank column is in the header, or a DataError naming every missing column. */
 function locateColumns(path: string, header: string[]) {
   const seen = new Set<string>();
-  const duplicates = header.filter((name) => seen.has(name) || !seen.add(name));
-  if (duplicates.length > 0) {
-    const problems = duplicates.map((name): DataProblem => ({
-      line: 1,
-      column: name,
-      expected: "each column name once",
-    }));
+  const problems: DataProblem[] = [];
+  header.forEach((name, index) => {
+    if (seen.has(name)) {
+      const first = header.indexOf(name) + 1;
+      const expected = `each column name once (also column ${first})`;
+      problems.push({ line: 1, column: name, columnNumber: index + 1, expected });
+    }
+    seen.add(name);
+  });
+  if (problems.length > 0) {
     throw new DataError("duplicate-columns", path, "the header names a column twice", problems);
   }
   const labelColumn = LABEL_COLUMNS.find((name) => header.includes(name));
@@ -78,7 +81,7 @@ function locateColumns(path: string, header: string[]) {
       const near = nearMatch(name, unmatched);
       const label = name === "deposit" ? ' (the label: "deposit", or "y" in the UCI files)' : "";
       const suggestion = near === undefined ? "" : ` — found ${JSON.stringify(near)}: a typo?`;
-      return { line: 1, column: name, expected: `a column named "${name}"${label}${suggestion}` };
+      return { line: 1, expected: `a column named "${name}"${label}${suggestion}` };
     });
     const hints = [`Columns found (${header.length}): ${header.join(", ")}`];
     if (header.length === 1) {
@@ -150,9 +153,11 @@ export async function loadBankCsv(
     skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARACTERS,
   });
+  let lastByte = -1;
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
+      if (chunk.length > 0) lastByte = chunk[chunk.length - 1];
       done(null, chunk);
     },
   });
@@ -161,6 +166,18 @@ export async function loadBankCsv(
   const rowProblems: DataProblem[] = [];
 
   async function consume(records: AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    try {
+      await readRecords(records);
+    } catch (error) {
+      // pipeline() rejects with an AbortError, not with what the last stage threw: keep it.
+      failure = error;
+      throw error;
+    }
+  }
+
+  async function readRecords(
+    records: AsyncIterable<{ record: string[]; info: { lines: number } }>,
+  ) {
     for await (const { record, info } of records) {
       if (columns === undefined || header === undefined) {
         header = record;
@@ -217,9 +234,11 @@ export async function loadBankCsv(
     }
   }
 
+  let failure: unknown;
   try {
     await pipeline(createReadStream(path), tap, parser, consume);
-  } catch (error) {
+  } catch (caught) {
+    const error = failure ?? caught;
     if (error instanceof DataError) throw error;
     if (error instanceof CsvError) {
       const at = (error as CsvError & { lines?: number }).lines;
@@ -290,7 +309,8 @@ export async function loadBankCsv(
     header,
     extraColumns: columns.extraColumns,
     rowsRead,
-    emptyLines: parser.info.empty_lines,
+    // csv-parse counts the line break that ends the last line as an empty line; it is not one.
+    emptyLines: parser.info.empty_lines - (lastByte === 0x0a || lastByte === 0x0d ? 1 : 0),
     droppedRows,
     invalidCells,
     fieldCountErrors,

@@ -27,3 +27,15 @@ if (missing.length > 0) {
 
 export const implementation = loaded as LogisticRegression;
 export const implementationPath = modulePath;
+
+/** The two cost functions of the implementation under test, by name (loop first). */
+export const costFunctions = [
+  ["computeCost", implementation.computeCost],
+  ["computeCostVectorized", implementation.computeCostVectorized],
+] as const;
+
+/** The two gradient functions of the implementation under test, by name (loop first). */
+export const gradientFunctions = [
+  ["computeGradients", implementation.computeGradients],
+  ["computeGradientsVectorized", implementation.computeGradientsVectorized],
+] as const;

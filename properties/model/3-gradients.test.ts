@@ -1,0 +1,65 @@
+import { test } from "vitest";
+import { dataset, wideValue } from "../support/arbitraries.js";
+import { expectGradientsWithin, expectWithin } from "../support/expectations.js";
+import { centralDifference } from "../support/finite-difference.js";
+import { gradientFunctions, implementation as lr } from "../support/implementation.js";
+import { checkProperty } from "../support/property.js";
+import { addBounds, gradientRoundingBound } from "../support/rounding.js";
+
+const step =
+  "step 3 — the gradients ∂J/∂w = (1/m) Xᵀ(σ(Xw + b) − y), ∂J/∂b = (1/m) Σᵢ (σ(zᵢ) − yᵢ)";
+
+/** Relative agreement required of analytic and numerical derivatives (the issue's 1e-6). */
+const RELATIVE = 1e-6;
+
+test("the loop and vectorized gradients agree within the rounding bound of their summands, magnitudes up to 1e300 included", () => {
+  checkProperty({
+    step,
+    hint: "the two versions must compute the same sums: compare which index walks rows and which walks columns, and where each divides by m",
+    inputs: dataset({ feature: wideValue }),
+    check: ({ X, y, w, b }) => {
+      // Each evaluation is within gradientRoundingBound of the exact gradient (support/rounding.ts:
+      // (1/m) Σᵢ |xᵢⱼ| [σ′ᵢ γₙ₊₁ Aᵢ + 5u + γₘ₊₁ |eᵢ|] per component), so two agree within twice that.
+      const bound = gradientRoundingBound(X, y, w, b);
+      expectGradientsWithin(
+        "computeGradientsVectorized(X, y, w, b)",
+        lr.computeGradientsVectorized(X, y, w, b),
+        lr.computeGradients(X, y, w, b),
+        addBounds(bound, bound),
+        "2 × the rounding bound of one evaluation, from |xᵢⱼ|, |wⱼ xᵢⱼ|, |b|, the errors eᵢ and m",
+      );
+    },
+  });
+});
+
+for (const [name, gradients] of gradientFunctions) {
+  test(`${name} matches central differences of computeCost for every weight and the bias, saturated logits (|z| > 40) included`, () => {
+    checkProperty({
+      step,
+      hint: "the gradient of the mean is the mean of eᵢ·xᵢ with eᵢ = σ(zᵢ) − yᵢ: check the sign of eᵢ, the division by m, and that the cost is not clipped (a clipped cost is flat past |z| ≈ 34.5)",
+      inputs: dataset(),
+      runs: 50,
+      check: (data) => {
+        const { X, y, w, b } = data;
+        const analytic = gradients(X, y, w, b);
+        for (let k = 0; k <= X.cols; k++) {
+          const a = k === X.cols ? analytic.db : analytic.dw[k];
+          const { estimate, errorBound } = centralDifference(lr.computeCost, data, k);
+          // Relative error ≤ 1e-6, with an absolute floor for tiny gradients: the central
+          // difference's own error bound (truncation + rounding, support/finite-difference.ts).
+          const tolerance = {
+            bound: Math.max(RELATIVE * Math.max(Math.abs(a), Math.abs(estimate)), errorBound),
+            reason: `relative 1e-6, floored at the central difference's own error bound ${errorBound.toPrecision(2)}`,
+          };
+          const component = k === X.cols ? "db" : `dw[${k}]`;
+          expectWithin(
+            `${name}(X, y, w, b).${component} vs central difference`,
+            a,
+            estimate,
+            tolerance,
+          );
+        }
+      },
+    });
+  });
+}

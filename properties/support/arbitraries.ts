@@ -1,0 +1,175 @@
+import fc from "fast-check";
+import type { Matrix } from "../../src/contract.js";
+import { rowView } from "../../src/matrix.js";
+import { logitCannotBeNaN } from "./overflow.js";
+
+/**
+ * Small composable fast-check arbitraries for the model properties. Each one says which
+ * interesting inputs it reaches; `arbitraries.test.ts` checks that it really does.
+ */
+
+/** A data set and a point (w, b) at which to evaluate the model: X is m × n, y ∈ {0, 1}ᵐ. */
+export interface Dataset {
+  X: Matrix;
+  y: Float64Array;
+  w: Float64Array;
+  b: number;
+}
+
+/** The doubles at which float64 arithmetic changes behaviour, both signs. */
+const landmarks = [
+  0,
+  Number.MIN_VALUE, // the smallest subnormal, 5e-324
+  2.2250738585072014e-308, // the smallest normal
+  36.7, // σ(z) rounds to 1 from about here
+  40, // past the article's clip (|z| ≈ 34.5)
+  709.78, // e^z overflows just above
+  745.2, // e^(−z) underflows to 0 just above
+  1e308,
+  Number.MAX_VALUE,
+  Infinity,
+].flatMap((value) => [value, -value]);
+
+/**
+ * Every double except NaN: fast-check's full range (which already favours ±0, ±∞, ±MAX_VALUE and
+ * subnormals), the {@link landmarks}, and a dense band |z| ≤ 800 around saturation and overflow.
+ */
+export const anyDouble: fc.Arbitrary<number> = fc.oneof(
+  fc.double({ noNaN: true }),
+  fc.constantFrom(...landmarks),
+  fc.double({ min: -800, max: 800, noNaN: true }),
+);
+
+/** Small values: exact small integers and doubles in [−10, 10]. */
+export const smallValue: fc.Arbitrary<number> = fc.oneof(
+  fc.integer({ min: -4, max: 4 }),
+  fc.double({ min: -10, max: 10, noNaN: true }),
+);
+
+/**
+ * Small values mixed with magnitudes up to 1e150 (subnormals included): products stay below
+ * 1e300, so every logit of up to 10 features is finite in any summation order.
+ */
+export const wideValue: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: smallValue, weight: 2 },
+  { arbitrary: fc.double({ min: -1e150, max: 1e150, noNaN: true }), weight: 1 },
+);
+
+/** Any finite double, up to ±Number.MAX_VALUE and down to subnormals. */
+export const finiteValue: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: smallValue, weight: 1 },
+  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 2 },
+  { arbitrary: fc.constantFrom(...landmarks.filter(Number.isFinite)), weight: 1 },
+);
+
+export const label: fc.Arbitrary<number> = fc.constantFrom(0, 1);
+
+export interface DatasetOptions {
+  /** Values of X (default {@link smallValue}). */
+  feature?: fc.Arbitrary<number>;
+  /** Values of w and b (default: the same as `feature`). */
+  parameter?: fc.Arbitrary<number>;
+  /** At most this many rows (default 50); one-row data sets are always reachable. */
+  maxRows?: number;
+  /** At most this many columns (default 10). */
+  maxCols?: number;
+}
+
+/** Builds a Matrix from rows of equal length n (n is passed so that zero rows still have a shape). */
+function toMatrix(rows: number[][], n: number): Matrix {
+  return { rows: rows.length, cols: n, data: Float64Array.from(rows.flat()) };
+}
+
+/**
+ * A {@link Dataset} with 1…maxRows rows and 1…maxCols columns. Rows shrink away one at a time,
+ * so a counterexample comes out as small as it can be.
+ */
+export function dataset(options: DatasetOptions = {}): fc.Arbitrary<Dataset> {
+  const { feature = smallValue, maxRows = 50, maxCols = 10 } = options;
+  const parameter = options.parameter ?? feature;
+  return fc.integer({ min: 1, max: maxCols }).chain((n) =>
+    fc
+      .record({
+        examples: fc.array(fc.tuple(fc.array(feature, { minLength: n, maxLength: n }), label), {
+          minLength: 1,
+          maxLength: maxRows,
+        }),
+        w: fc.array(parameter, { minLength: n, maxLength: n }),
+        b: parameter,
+      })
+      .map(({ examples, w, b }) => ({
+        X: toMatrix(
+          examples.map(([x]) => x),
+          n,
+        ),
+        y: Float64Array.from(examples, ([, yi]) => yi),
+        w: Float64Array.from(w),
+        b,
+      })),
+  );
+}
+
+/**
+ * Data sets whose features and parameters are drawn from the whole finite range, made safe from
+ * ∞ − ∞: in a row whose logit could be NaN, each feature whose product with w is negative has
+ * its sign flipped, so all of that row's products share a sign. Logits still overflow to ±∞.
+ */
+export function datasetWithoutInfinityMinusInfinity(): fc.Arbitrary<Dataset> {
+  return dataset({ feature: finiteValue }).map((data) => {
+    const X = { ...data.X, data: Float64Array.from(data.X.data) };
+    for (let i = 0; i < X.rows; i++) {
+      const x = rowView(X, i);
+      if (logitCannotBeNaN(x, data.w, data.b)) continue;
+      for (let j = 0; j < x.length; j++) if (data.w[j] * x[j] < 0) x[j] = -x[j];
+    }
+    return { ...data, X };
+  });
+}
+
+/**
+ * Data sets whose logits are finite but as large as 1e308: every |wⱼ xᵢⱼ| and |b| is at most
+ * 1e308 / (n + 1), so |zᵢ| ≤ 1e308 in any order. Half the labels disagree with the sign of the
+ * logit on average, so losses near 1e308 appear and a plain Σ Lᵢ overflows.
+ */
+export function datasetWithHugeLogits(): fc.Arbitrary<Dataset> {
+  const fraction = fc.oneof(
+    fc.constantFrom(1, -1, 0.5, -0.5),
+    fc.double({ min: -1, max: 1, noNaN: true }),
+  );
+  return dataset({ feature: fraction, parameter: finiteValue, maxCols: 4 }).map((data) => {
+    const n = data.X.cols;
+    const limit = 1e308 / (n + 1);
+    const scaled = data.X.data.map((fraction, k) => {
+      return fraction * Math.min(limit / Math.abs(data.w[k % n]), Number.MAX_VALUE);
+    });
+    const X = { ...data.X, data: scaled };
+    return { ...data, X, b: Math.max(-limit, Math.min(limit, data.b)) };
+  });
+}
+
+/** A permutation of 0…length−1. */
+export function permutation(length: number): fc.Arbitrary<number[]> {
+  const indices = Array.from({ length }, (_, i) => i);
+  return fc.shuffledSubarray(indices, { minLength: length, maxLength: length });
+}
+
+/** A {@link dataset} with a permutation of its rows, `order` (flat, so it prints field by field). */
+export function datasetWithRowOrder(options?: DatasetOptions) {
+  return dataset(options).chain((data) =>
+    permutation(data.X.rows).map((order) => ({ ...data, order })),
+  );
+}
+
+/** A {@link dataset} with a permutation of its columns, `order`. */
+export function datasetWithColumnOrder(options?: DatasetOptions) {
+  return dataset(options).chain((data) =>
+    permutation(data.X.cols).map((order) => ({ ...data, order })),
+  );
+}
+
+/** A {@link dataset} with one column index k. */
+export function datasetWithColumn(options?: DatasetOptions) {
+  return dataset(options).chain((data) =>
+    fc.nat({ max: data.X.cols - 1 }).map((k) => ({ ...data, k })),
+  );
+}

@@ -1,0 +1,65 @@
+import type { Gradients, Matrix, Model } from "../../src/contract.js";
+import { rowView } from "../../src/matrix.js";
+import type { Dataset } from "./arbitraries.js";
+import { UNIT_ROUNDOFF, costRoundingBound, gamma, gradientRoundingBound } from "./rounding.js";
+
+/**
+ * What one step of gradient descent is guaranteed to do, and how much rounding may blur it.
+ */
+
+/**
+ * L = ¼ (maxᵢ ‖xᵢ‖² + 1), the smoothness constant of the mean logistic loss in (w, b): its
+ * Hessian (1/m) Σᵢ σ′(zᵢ) x̃ᵢ x̃ᵢᵀ with x̃ᵢ = (xᵢ, 1) and σ′ ≤ ¼ has norm at most L. Rounded up
+ * (by γₙ₊₃) so that α ≤ 1/L here implies α ≤ 1/L exactly.
+ */
+export function smoothness(X: Matrix): number {
+  let largest = 0;
+  for (let i = 0; i < X.rows; i++) {
+    const x = rowView(X, i);
+    largest = Math.max(
+      largest,
+      x.reduce((sum, xj) => sum + xj * xj, 0),
+    );
+  }
+  return 0.25 * (largest + 1) * (1 + gamma(X.cols + 3));
+}
+
+/** ‖v‖² over the weights and the bias together. */
+export function squaredNorm(w: Float64Array, b: number): number {
+  return w.reduce((sum, wj) => sum + wj * wj, b * b);
+}
+
+/**
+ * The rounding slack of one step θ → θ⁺ = θ − α g̃, for comparing computed costs J̃(θ) and J̃(θ⁺)
+ * with the descent lemma J(θ⁺) ≤ J(θ) − (α/2)‖g̃‖² (which holds for α ≤ 1/L up to the terms below):
+ *
+ * - the rounding of the two costs, ε(θ) + ε(θ⁺) (support/rounding.ts);
+ * - the computed gradient g̃ is off from ∇J by δ, which costs at most α‖δ‖‖g̃‖; δ is taken as twice
+ *   one evaluation's bound, because gradientDescent may use its own (accurate) gradient routine;
+ * - rounding the update itself moves θ⁺ by ρⱼ ≤ 2u (|α g̃ⱼ| + |θ⁺ⱼ|), which changes J by at most
+ *   maxᵢ (Σⱼ |xᵢⱼ| ρⱼ + ρ_b), since the loss's slope |σ(z) − y| is at most 1;
+ * - rounding (α/2)‖g̃‖² itself, (n + 3)u of it.
+ */
+export function stepSlack(data: Dataset, g: Gradients, alpha: number, next: Model): number {
+  const { X, y, w, b } = data;
+  const gradient = gradientRoundingBound(X, y, w, b);
+  const gradientError = 2 * Math.sqrt(squaredNorm(gradient.dw, gradient.db));
+  const gNorm = Math.sqrt(squaredNorm(g.dw, g.db));
+  const rho = next.w.map((wj, j) => 2 * UNIT_ROUNDOFF * (Math.abs(alpha * g.dw[j]) + Math.abs(wj)));
+  const rhoBias = 2 * UNIT_ROUNDOFF * (Math.abs(alpha * g.db) + Math.abs(next.b));
+  let updateEffect = 0;
+  for (let i = 0; i < X.rows; i++) {
+    const x = rowView(X, i);
+    updateEffect = Math.max(
+      updateEffect,
+      x.reduce((sum, xj, j) => sum + Math.abs(xj) * rho[j], rhoBias),
+    );
+  }
+  return (
+    costRoundingBound(X, y, w, b) +
+    costRoundingBound(X, y, next.w, next.b) +
+    alpha * gradientError * gNorm +
+    updateEffect +
+    gamma(X.cols + 3) * (alpha / 2) * gNorm * gNorm
+  );
+}

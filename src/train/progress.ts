@@ -77,6 +77,6 @@ export function terminalLossCurve(costHistory: readonly number[], width = 64): s
   const chart = plot(sampled, { height: 10, format: (x) => x.toFixed(4).padStart(9) });
   return (
     `${chart}\n${" ".repeat(11)}cost per epoch, 1 … ${costHistory.length}` +
-    (stride > 1 ? ` (every ${stride}th shown)` : "")
+    (stride > 1 ? ` (one point per ${stride} epochs)` : "")
   );
 }

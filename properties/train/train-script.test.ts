@@ -1,0 +1,123 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { fixtureCsvChunks } from "../../src/data/index.js";
+import { main } from "../../src/train/main.js";
+import type { Report } from "../../src/train/report.js";
+
+const directory = mkdtempSync(join(tmpdir(), "logreg-train-"));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+/**
+ * A small bank file: 400 rows of the fixture's generator (another seed), two of whose job
+ * values are a hostile category level that must stay inert in Markdown and SVG.
+ */
+const hostileLevel = "zz<script>|x"; // sorts after the real jobs, so it is not the dropped baseline
+const csv = [...fixtureCsvChunks({ rows: 400, seed: 7 })]
+  .join("")
+  .split("\n")
+  .map((line, i) =>
+    i === 5 || i === 9 ? line.replace(/^(\d+),[^,]+,/, `$1,${hostileLevel},`) : line,
+  )
+  .join("\n");
+const data = join(directory, "small.csv");
+writeFileSync(data, csv);
+
+/** Runs main() in-process with captured output. */
+async function train(argv: string[]) {
+  const captured = { stdout: "", stderr: "" };
+  const sink = (key: "stdout" | "stderr") =>
+    ({ write: (text: string) => ((captured[key] += text), true) }) as NodeJS.WritableStream;
+  const code = await main(argv, { stdout: sink("stdout"), stderr: sink("stderr") });
+  return { code, ...captured };
+}
+
+const read = (dir: string, name: string) => readFileSync(join(dir, name), "utf8");
+const withoutRun = (json: string) => json.slice(0, json.indexOf('\n  "run": {'));
+
+describe("scripts/train.ts", () => {
+  const out = join(directory, "report");
+  const args = ["--data", data, "--epochs", "30", "--out", out];
+
+  test("a run writes report.json with the stable key paths, report.md and loss-curve.svg", async () => {
+    const { code, stdout } = await train([...args, "--quiet"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${out}\n`);
+    expect(readdirSync(out).sort()).toEqual(["loss-curve.svg", "report.json", "report.md"]);
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.data.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.data.rows).toBe(400);
+    expect(report.training.costHistory).toHaveLength(30);
+    expect(Object.keys(report.model.weights)).toEqual(report.features.map((f) => f.name));
+    expect(report.features.every((f) => typeof f.mean === "number" && f.scale > 0)).toBe(true);
+    expect(typeof report.model.bias).toBe("number");
+    expect(typeof report.optimum.cost).toBe("number");
+    expect(report.evaluation.test.accuracy).toBeGreaterThan(0);
+    expect(report.evaluation.split.testRows + report.evaluation.split.trainRows).toBe(400);
+    // The hostile level became a feature name; neither output lets it act as markup.
+    expect(report.features.map((f) => f.name)).toContain(`job_${hostileLevel}`);
+    expect(read(out, "report.md")).toContain("job\\_zz&#60;script&#62;\\|x");
+    expect(read(out, "report.md")).not.toContain("<script>");
+    expect(read(out, "loss-curve.svg")).not.toContain("<script>");
+  });
+
+  test("a second run gives a byte-identical report.json except the run metadata", async () => {
+    const first = read(out, "report.json");
+    const again = join(directory, "again");
+    expect((await train([...args.slice(0, -1), again, "--quiet"])).code).toBe(0);
+    const second = read(again, "report.json");
+    expect(withoutRun(second)).toBe(withoutRun(first));
+    expect(withoutRun(first).length).toBeGreaterThan(first.length / 2);
+    expect(JSON.parse(first).run.startedAt).not.toBeUndefined();
+  });
+
+  test("--verify passes on the untouched report and lists the edited value on an edited one", async () => {
+    const untouched = await train(["--verify", join(out, "report.json"), "--quiet"]);
+    expect(untouched.code).toBe(0);
+    expect(untouched.stdout).toMatch(/verified/);
+    const edited = join(directory, "edited.json");
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    report.training.costHistory[29] += 1e-15;
+    writeFileSync(edited, JSON.stringify(report, null, 2));
+    const result = await train(["--verify", edited, "--quiet"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("training.costHistory[29]: recorded");
+  });
+
+  test("invalid invocations exit 2 with the message and the usage", async () => {
+    for (const argv of [
+      ["--epochs=-5"],
+      ["--alpha", "fast"],
+      ["--data", join(directory, "nope.csv")],
+      ["--bogus"],
+    ]) {
+      const { code, stderr } = await train(argv);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: .+\n\nUsage: npm run train/);
+    }
+  });
+
+  test("a data error leaves the previous report intact, untouched to the byte", async () => {
+    const before = readdirSync(out).map((name) => read(out, name));
+    const broken = join(directory, "broken.csv");
+    writeFileSync(broken, csv.replace(/\n(\d+),/, "\nforty,"));
+    const { code, stderr } = await train(["--data", broken, "--out", out, "--quiet"]);
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/broken\.csv: .*\n.*line 2, column 1 \(age\): "forty"/);
+    expect(readdirSync(out).map((name) => read(out, name))).toEqual(before);
+  });
+
+  test("as a process, a data error prints the pipeline's message without a stack trace", () => {
+    const broken = join(directory, "header-only.csv");
+    writeFileSync(broken, csv.split("\n")[0] + "\n");
+    const result = spawnSync("npx", ["tsx", "scripts/train.ts", "--data", broken, "--quiet"], {
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain("header-only.csv: ");
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -1,5 +1,3 @@
-import type { FeatureTransform } from "./features.js";
-
 /**
  * The logistic model that draws the fixture's labels: P(deposit = yes) = σ(z) with
  *
@@ -7,7 +5,7 @@ import type { FeatureTransform } from "./features.js";
  *
  * where xⱼ are the article's features BEFORE standardization (the raw values: balance in euros,
  * duration in seconds, flags 1/0, dummies 1/0 against the baseline level pandas drops). A feature
- * not named has weight 0. Use {@link fixtureCoefficientsFor} to express the model in the space of
+ * not named has weight 0. Use `fixtureCoefficientsFor` (fixture.ts) to express the model in the space of
  * a fitted (standardized) transform, where it is directly comparable to a trained model.
  */
 export const FIXTURE_COEFFICIENTS = {
@@ -52,35 +50,3 @@ export const FIXTURE_COEFFICIENTS = {
     month_sep: 0.65,
   } as Readonly<Record<string, number>>,
 } as const;
-
-/**
- * The fixture's generating model in the standardized space of `transform` (x̃ⱼ = (xⱼ − μⱼ)/sⱼ):
- *
- *     z = b + Σ wⱼ xⱼ = (b + Σ wⱼ μⱼ) + Σ (wⱼ sⱼ) x̃ⱼ
- *
- * so the returned w[j] = weights[j] · scales[j] and b = intercept + Σ weights[j] · means[j] give
- * exactly the same logits on transformed rows. These are the numbers a model trained on
- * `transform(fixture)` should recover (up to sampling noise). Throws a RangeError when a feature
- * of the generating model is not among the transform's features (a level missing from the rows
- * the transform was fitted on), since the model could then not be expressed exactly.
- */
-export function fixtureCoefficientsFor(transform: FeatureTransform): {
-  w: Float64Array;
-  b: number;
-} {
-  const { featureNames, means, scales } = transform;
-  const weights = FIXTURE_COEFFICIENTS.weights;
-  const missing = Object.keys(weights).filter((name) => !featureNames.includes(name));
-  if (missing.length > 0) {
-    throw new RangeError(
-      `fixtureCoefficientsFor: the transform has no feature ${missing.join(", ")}`,
-    );
-  }
-  let b = FIXTURE_COEFFICIENTS.intercept;
-  const w = Float64Array.from(featureNames, (name, j) => {
-    const weight = weights[name] ?? 0;
-    b += weight * means[j];
-    return weight * scales[j];
-  });
-  return { w, b };
-}

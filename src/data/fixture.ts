@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { AGE_LABELS, ageBin } from "./age-group.js";
 import { FIXTURE_COEFFICIENTS } from "./fixture-model.js";
+import type { FeatureTransform } from "./features.js";
+import { compareCodePoints } from "./levels.js";
 import { mulberry32 } from "./random.js";
-import { REQUIRED_COLUMNS } from "./schema.js";
+import { CATEGORICAL_COLUMNS, REQUIRED_COLUMNS } from "./schema.js";
 
 /** Absolute path of the bundled synthetic twin, fixtures/bank.csv. */
 export const FIXTURE_PATH = fileURLToPath(new URL("../../fixtures/bank.csv", import.meta.url));
@@ -178,4 +180,39 @@ export function* fixtureCsvChunks(options: FixtureOptions = {}): Generator<strin
     }
   }
   if (lines.length > 0) yield `${lines.join("\n")}\n`;
+}
+
+/**
+ * The fixture's generating model in the standardized space of `transform` (x̃ⱼ = (xⱼ − μⱼ)/sⱼ):
+ *
+ *     z = b + Σ wⱼ xⱼ = (b + Σ wⱼ μⱼ) + Σ (wⱼ sⱼ) x̃ⱼ
+ *
+ * so the returned w[j] = weights[j] · scales[j] and b = intercept + Σ weights[j] · means[j] give
+ * exactly the same logits on transformed rows. These are the numbers a model trained on
+ * `transform(fixture)` should recover (up to sampling noise). Throws a RangeError when the
+ * transform was fitted on rows that lack a level of the fixture (a missing column, or another
+ * baseline level), since the model could then not be expressed exactly in its features.
+ */
+export function fixtureCoefficientsFor(transform: FeatureTransform): {
+  w: Float64Array;
+  b: number;
+} {
+  const { featureNames, means, scales } = transform;
+  const weights = FIXTURE_COEFFICIENTS.weights;
+  const differ = CATEGORICAL_COLUMNS.filter((column) => {
+    const fixtureLevels = Object.keys(FIXTURE_MARGINALS[column]).sort(compareCodePoints);
+    return transform.levels[column]?.join("\n") !== fixtureLevels.join("\n");
+  });
+  if (differ.length > 0) {
+    throw new RangeError(
+      `fixtureCoefficientsFor: the transform's levels of ${differ.join(", ")} are not the fixture's`,
+    );
+  }
+  let b = FIXTURE_COEFFICIENTS.intercept;
+  const w = Float64Array.from(featureNames, (name, j) => {
+    const weight = weights[name] ?? 0;
+    b += weight * means[j];
+    return weight * scales[j];
+  });
+  return { w, b };
 }

@@ -22,7 +22,9 @@ export {
   FIXTURE_PATH,
   FIXTURE_ROWS,
   FIXTURE_SEED,
+  FIXTURE_MARGINALS,
   FIXTURE_SHA256,
+  fixtureCoefficientsFor,
   fixtureCsvChunks,
 } from "./fixture.js";
-export { FIXTURE_COEFFICIENTS, fixtureCoefficientsFor } from "./fixture-model.js";
+export { FIXTURE_COEFFICIENTS } from "./fixture-model.js";

@@ -1,0 +1,56 @@
+import { describe, expect, test } from "vitest";
+import type { LogisticRegression } from "../../src/contract.js";
+import { matrixFromRows } from "../../src/matrix.js";
+import * as reference from "../../src/reference/index.js";
+import { verifyAtTrainedPoint } from "../../src/train/verification.js";
+import * as costSummed from "../catalogue/bugs/cost-summed-not-averaged.js";
+import * as notDividedByM from "../catalogue/bugs/gradient-not-divided-by-m.js";
+import * as skipsLast from "../catalogue/bugs/gradient-loop-skips-last-example.js";
+
+/** 200 rows, 3 standardized-looking features, labels drawn from σ(x₀ − x₁ + 0.5 x₂). */
+function data() {
+  let state = 12345;
+  const uniform = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rows = Array.from({ length: 200 }, () => [0, 1, 2].map(() => 4 * uniform() - 2));
+  const y = Float64Array.from(rows, ([a, b, c]) =>
+    Number(uniform() < 1 / (1 + Math.exp(-(a - b + 0.5 * c)))),
+  );
+  return { X: matrixFromRows(rows), y };
+}
+
+const { X, y } = data();
+const names = ["x0", "x1", "x2"];
+const trained = reference.gradientDescent(X, y, new Float64Array(3), 0, {
+  alpha: 0.1,
+  epochs: 300,
+});
+const verify = (lr: LogisticRegression) => verifyAtTrainedPoint(lr, X, y, trained, names);
+
+describe("verification at the trained point", () => {
+  test("the reference passes all three checks, each difference within its stated tolerance", () => {
+    const result = verify(reference);
+    for (const check of Object.values(result)) {
+      expect(check.passed).toBe(true);
+      expect(check.maxAbsDifference).toBeLessThanOrEqual(check.tolerance);
+    }
+    expect(result.finiteDifference.step).toBe(Math.cbrt(Number.EPSILON / 2));
+  });
+
+  test("a loop gradient that skips the last example fails loop vs vectorized", () => {
+    const result = verify(skipsLast as unknown as LogisticRegression);
+    expect(result.gradientLoopVsVectorized.passed).toBe(false);
+    expect(result.finiteDifference.passed).toBe(true);
+  });
+
+  test("a vectorized gradient not divided by m fails the finite-difference check", () => {
+    const result = verify(notDividedByM as unknown as LogisticRegression);
+    expect(result.finiteDifference.passed).toBe(false);
+    expect(result.gradientLoopVsVectorized.passed).toBe(false);
+  });
+
+  test("a loop cost summed instead of averaged fails cost loop vs vectorized", () => {
+    expect(verify(costSummed as unknown as LogisticRegression).costLoopVsVectorized.passed).toBe(
+      false,
+    );
+  });
+});

@@ -113,7 +113,7 @@ describe("npm run exercise", () => {
     expect(differences(mine, impl(root))).toEqual([]);
   });
 
-  test("restore --shipped brings back git's src/impl and first saves the work it replaces", () => {
+  test("restore --shipped brings back git's src/impl, saving the work it replaces for restore --from", () => {
     const root = copyOfProject({ git: true });
     const shipped = impl(root);
     exercise(root, "start");
@@ -126,9 +126,11 @@ describe("npm run exercise", () => {
     expect(differences(shipped, impl(root))).toEqual([]);
     const [, setAside] = saves(root);
     expect(setAside).toMatch(/-before-restore$/);
-    expect(differences(inProgress, readSnapshot(join(root, ".exercise/saved", setAside)))).toEqual(
-      [],
-    );
+    const saved = readSnapshot(join(root, ".exercise/saved", setAside));
+    expect(differences(inProgress, saved)).toEqual([]);
+
+    expect(exercise(root, "restore", "--from", `.exercise/saved/${setAside}`).status).toBe(0);
+    expect(differences(inProgress, impl(root))).toEqual([]);
   });
 
   test("without git, start needs --force and restore --shipped says why it cannot", () => {

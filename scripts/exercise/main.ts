@@ -20,7 +20,7 @@ Commands:
                       "not implemented yet: <function> (article step N)"
   restore             bring back the src/impl that the last \`start\` saved
   restore --shipped   bring back the shipped solution: src/impl as git has it committed
-  restore --from DIR  bring back any saved copy (a folder under .exercise/saved/)
+  restore --from DIR  bring back any saved copy (a folder \`status\` lists, relative to the root)
   status              say what src/impl holds now, and list the saved copies
 
 Options:
@@ -77,17 +77,25 @@ export function main(argv: string[], output: Output = console): number {
     return usageError(output, "--shipped and --from go with `restore`");
   }
   if (values.force && command !== "start") return usageError(output, "--force goes with `start`");
-  const project = new Project(
-    resolve(values.root ?? resolve(import.meta.dirname, "../..")),
-    values.ref,
-  );
+  const root =
+    values.root === undefined
+      ? resolve(import.meta.dirname, "../..")
+      : fromUserDirectory(values.root);
+  const project = new Project(root, values.ref);
   try {
     switch (command) {
       case "start":
         project.start(values.force, output);
         return 0;
       case "restore":
-        project.restore(values.shipped ? "shipped" : (values.from ?? "last start"), output);
+        project.restore(
+          values.shipped
+            ? { kind: "shipped" }
+            : values.from !== undefined
+              ? { kind: "folder", path: resolve(root, values.from) }
+              : { kind: "last start" },
+          output,
+        );
         return 0;
       case "status":
         project.status(output);
@@ -100,6 +108,9 @@ export function main(argv: string[], output: Output = console): number {
     return 1;
   }
 }
+
+/** What `restore` brings back: git's src/impl, the copy the last `start` saved, or a folder. */
+type Source = { kind: "shipped" } | { kind: "last start" } | { kind: "folder"; path: string };
 
 /** The src/impl of one project, and the copies of it saved under .exercise/saved/. */
 class Project {
@@ -133,7 +144,7 @@ class Project {
     );
   }
 
-  restore(source: string, output: Output): void {
+  restore(source: Source, output: Output): void {
     const wanted = this.source(source);
     const current = readSnapshot(this.path(implFolder));
     if (sameSnapshot(current, wanted.snapshot)) {
@@ -174,14 +185,14 @@ class Project {
   }
 
   /** The files to restore, and how to name them in messages. */
-  private source(source: string): { snapshot: Snapshot; label: string } {
-    if (source === "shipped") {
+  private source(source: Source): { snapshot: Snapshot; label: string } {
+    if (source.kind === "shipped") {
       return {
         snapshot: shippedSnapshot(this.root, implFolder, this.ref),
         label: `the shipped solution (${this.ref})`,
       };
     }
-    if (source === "last start") {
+    if (source.kind === "last start") {
       const last = this.saves()
         .filter((save) => save.endsWith("-before-start"))
         .at(-1);
@@ -192,10 +203,10 @@ class Project {
       }
       return { snapshot: readSnapshot(this.path(last)), label: `the copy saved in ${last}/` };
     }
-    const folder = fromUserDirectory(source);
-    const snapshot = readSnapshot(folder);
-    if (snapshot.size === 0) throw new Error(`${source}: no such folder, or it holds no files`);
-    return { snapshot, label: `the copy saved in ${relative(this.root, folder)}/` };
+    const snapshot = readSnapshot(source.path);
+    if (snapshot.size === 0)
+      throw new Error(`${source.path}: no such folder, or it holds no files`);
+    return { snapshot, label: `the copy saved in ${relative(this.root, source.path)}/` };
   }
 
   /** The paths in `current` that differ from the committed src/impl; throws when git cannot tell. */

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { stepOrder } from "../../properties/step-order.js";
+import { join } from "node:path";
+import { fileFailed, firstFailure, type JsonReport } from "./first-failure.js";
 
 /** What one run of the model property suite against one module came to. */
 export interface SuiteOutcome {
@@ -24,18 +24,6 @@ export interface SuiteOptions {
   maxWorkers: number;
   /** The run is killed, and reported as an error, after this many milliseconds. */
   timeoutMs: number;
-}
-
-/** The parts of vitest's JSON report (Jest's format) this runner reads. */
-interface JsonReport {
-  numTotalTests: number;
-  numFailedTests: number;
-  testResults: {
-    name: string;
-    status: string;
-    message: string;
-    assertionResults: { fullName: string; status: string }[];
-  }[];
 }
 
 /**
@@ -77,30 +65,6 @@ export async function runSuite(modulePath: string, options: SuiteOptions): Promi
   }
 }
 
-function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> {
-  const files = [...report.testResults].sort((a, b) => stepOrder(a.name, b.name));
-  let first: string | null = null;
-  let failedFiles = 0;
-  for (const file of files) {
-    const label = basename(file.name).replace(/\.test\.ts$/, "");
-    const test = file.assertionResults.find((result) => result.status === "failed");
-    const loadFailure = file.status === "failed" && file.assertionResults.length === 0;
-    if (loadFailure) failedFiles++;
-    if (first !== null) continue;
-    if (test) first = `${label}: ${test.fullName}`;
-    else if (loadFailure) first = `${label}: (the file failed to load) ${firstLine(file.message)}`;
-  }
-  return {
-    total: report.numTotalTests,
-    failed: report.numFailedTests + failedFiles,
-    firstFailure: first,
-  };
-}
-
-function fileFailed(report: JsonReport): boolean {
-  return report.testResults.some((file) => file.status === "failed");
-}
-
 async function readReport(path: string): Promise<JsonReport | null> {
   try {
     return JSON.parse(await readFile(path, "utf8")) as JsonReport;
@@ -125,10 +89,6 @@ function vitest(
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stderr }));
   });
-}
-
-function firstLine(text: string): string {
-  return text.trim().split("\n")[0];
 }
 
 function lastLines(text: string): string {

@@ -6,6 +6,7 @@ import {
   computeGradientsVectorized,
   gradientDescent,
   newtonOptimum,
+  standardErrors,
 } from "../../src/reference/index.js";
 import { runs } from "./runs.js";
 
@@ -46,6 +47,37 @@ describe("newtonOptimum: the exact minimiser of the article's cost", () => {
       ),
       { numRuns: runs },
     );
+  });
+
+  test("its standard errors are the 2×2 table's: SE(w)² = Σ 1/nₓᵧ, SE(b)² = 1/n₀₀ + 1/n₀₁", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 2, maxLength: 2 }), {
+          minLength: 2,
+          maxLength: 2,
+        }),
+        (n) => {
+          const { X, y } = twoByTwo(n);
+          const se = standardErrors(X, newtonOptimum(X, y));
+          const inverse = n.flat().map((count) => 1 / count);
+          // 1e-9 relative: the optimum is exact to ~1e-15, and H⁻¹ from a Cholesky of a 2×2
+          // matrix with condition number ≤ ~40² loses at most a few more digits.
+          expect(se?.[0]).toBeCloseTo(Math.sqrt(inverse.reduce((a, b) => a + b)), 9);
+          expect(se?.[1]).toBeCloseTo(Math.sqrt(inverse[0] + inverse[1]), 9);
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+
+  test("standard errors are null when the Hessian is singular (a constant-zero column)", () => {
+    const X = matrixFromRows([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 1],
+    ]);
+    expect(standardErrors(X, { w: new Float64Array(2), b: 0 })).toBeNull();
   });
 
   test("with no features the optimum is b = logit(ȳ) and the cost is the labels' entropy", () => {

@@ -9,4 +9,4 @@ export { computeCostVectorized } from "./cost-vectorized.js";
 export { computeGradients } from "./gradients.js";
 export { computeGradientsVectorized } from "./gradients-vectorized.js";
 export { gradientDescent } from "./gradient-descent.js";
-export { newtonOptimum } from "./newton.js";
+export { newtonOptimum, standardErrors } from "./newton.js";

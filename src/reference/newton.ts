@@ -83,6 +83,27 @@ export function newtonOptimum(
   }
 }
 
+/**
+ * The asymptotic standard errors of the maximum-likelihood estimate θ̂ = (w, b) — what the
+ * optimum's sampling noise is, for comparing it with the coefficients that generated the data:
+ *
+ *     SE(θ̂ⱼ) = √[(m H)⁻¹]ⱼⱼ,    H = (1/m) X̃ᵀ diag(p(1 − p)) X̃ at θ̂
+ *
+ * (m H is the observed Fisher information of the summed log-likelihood). Null when H is not
+ * positive definite (collinear or constant columns, separable data): then θ̂ is not identified.
+ */
+export function standardErrors(X: Matrix, model: Model): Float64Array | null {
+  const theta = Float64Array.of(...model.w, model.b);
+  const size = theta.length;
+  const L = cholesky(hessianAt(X, theta), size, 0);
+  if (!L) return null;
+  return Float64Array.from({ length: size }, (_, j) => {
+    const unit = new Float64Array(size);
+    unit[j] = 1;
+    return Math.sqrt(choleskySolve(L, size, unit)[j] / X.rows);
+  });
+}
+
 function result(
   theta: Float64Array,
   cost: number,

@@ -13,6 +13,7 @@ import {
   computeCostVectorized,
   computeGradientsVectorized,
   newtonOptimum,
+  standardErrors,
 } from "../reference/index.js";
 import type { NewtonResult } from "../reference/newton.js";
 import type { TrainConfig } from "./cli.js";
@@ -129,7 +130,10 @@ export async function runPipeline(
     }),
     verification,
     evaluation,
-    truth: audit.sha256 === FIXTURE_SHA256 ? truthRecord(transform, run.model, optimum) : null,
+    truth:
+      audit.sha256 === FIXTURE_SHA256
+        ? truthRecord(transform, run.model, optimum, standardErrors(X, optimum))
+        : null,
   };
   return { report, trainingMs: run.milliseconds };
 }
@@ -179,6 +183,7 @@ function truthRecord(
   transform: FeatureTransform,
   trained: Model,
   optimum: NewtonResult,
+  se: Float64Array | null,
 ): TruthRecord {
   const generating = fixtureCoefficientsFor(transform);
   const names = [...transform.featureNames, "bias"];
@@ -188,13 +193,16 @@ function truthRecord(
     generating: pick(generating, k),
     trained: pick(trained, k),
     optimum: pick(optimum, k),
+    standardError: se === null ? null : se[k],
+    z: se === null ? null : (pick(optimum, k) - pick(generating, k)) / se[k],
   }));
   const maxDifference = (key: "trained" | "optimum") =>
     Math.max(...coefficients.map((c) => Math.abs(c[key] - c.generating)));
   return {
-    note: `The fixture's labels are drawn from a logistic model on the ${FIXTURE_COEFFICIENTS.space}; here it is expressed in the standardized space of the trained model (wⱼ·sⱼ, and b + Σ wⱼ·μⱼ), so the columns are directly comparable. Differences are sampling noise plus, for the trained column, the distance of the gradient-descent run from the optimum.`,
+    note: `The fixture's labels are drawn from a logistic model on the ${FIXTURE_COEFFICIENTS.space}; here it is expressed in the standardized space of the trained model (wⱼ·sⱼ, and b + Σ wⱼ·μⱼ), so the columns are directly comparable. The optimum is the maximum-likelihood estimate: it differs from the generating values by sampling noise, measured by its asymptotic standard error √[(mH)⁻¹]ⱼⱼ and z = (optimum − generating)/SE (|z| up to about 3 is expected among 46 parameters); the trained column adds the distance of the gradient-descent run from the optimum.`,
     coefficients,
     maxAbsDifferenceTrained: maxDifference("trained"),
     maxAbsDifferenceOptimum: maxDifference("optimum"),
+    maxAbsZ: se === null ? null : Math.max(...coefficients.map((c) => Math.abs(c.z ?? 0))),
   };
 }

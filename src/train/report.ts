@@ -112,11 +112,23 @@ export interface EvaluationRecord {
 export interface TruthRecord {
   /** What the comparison means: the generating model expressed in the standardized space. */
   note: string;
-  /** Per parameter (each feature, then "bias"): generating value, trained model, exact optimum. */
-  coefficients: { name: string; generating: number; trained: number; optimum: number }[];
+  /**
+   * Per parameter (each feature, then "bias"): generating value, trained model, exact optimum,
+   * the optimum's asymptotic standard error, and z = (optimum − generating) / SE.
+   */
+  coefficients: {
+    name: string;
+    generating: number;
+    trained: number;
+    optimum: number;
+    standardError: number | null;
+    z: number | null;
+  }[];
   /** max |trained − generating| and max |optimum − generating| over all parameters. */
   maxAbsDifferenceTrained: number;
   maxAbsDifferenceOptimum: number;
+  /** max |z|: with ~46 parameters, values up to about 3 are sampling noise. */
+  maxAbsZ: number | null;
 }
 
 export interface RunMetadata {

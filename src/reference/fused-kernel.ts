@@ -42,11 +42,11 @@ export function fusedGradientDescent(
   const instance = new wasm.Instance(module, { env: { memory } });
   const pass = instance.exports.pass as FusedPass;
   const heap = new Float64Array(memory.buffer);
-  heap.set(X.data, layout.x / 8);
+  interleaveRowPairs(X, heap.subarray(layout.x / 8));
   heap.set(y, layout.y / 8);
   const weights = heap.subarray(layout.w / 8, layout.w / 8 + n);
   weights.set(w);
-  const gradient = heap.subarray(layout.g / 8, layout.g / 8 + n + 1);
+  const gradient = heap.subarray(layout.g / 8, layout.g / 8 + n + 3);
   let bias = b;
 
   const runPass = (withCost: boolean): void => {
@@ -68,6 +68,19 @@ export function fusedGradientDescent(
     costHistory?.push(cost());
   }
   return { w: weights.slice(), b: bias };
+}
+
+/**
+ * Copies X into `out` as interleaved row pairs, the kernel's layout: element (i, j) goes to
+ * ⌊i/2⌋·2n + 2j + (i mod 2), so that one 16-byte load holds column j of rows 2p and 2p + 1.
+ */
+function interleaveRowPairs(X: Matrix, out: Float64Array): void {
+  const { rows, cols, data } = X;
+  for (let i = 0; i < rows; i++) {
+    const base = (i >> 1) * 2 * cols + (i & 1);
+    const row = i * cols;
+    for (let j = 0; j < cols; j++) out[base + 2 * j] = data[row + j];
+  }
 }
 
 /** The part of the WebAssembly API the kernel uses (the DOM lib that types it is not loaded). */
@@ -106,14 +119,14 @@ function compile(wasm: WasmApi | null): object | null {
   return new wasm.Module(fusedPassModule);
 }
 
-/** Byte offsets of X (plus one double of slack), y, w, g (n + 1 doubles) and the two sums. */
+/** Byte offsets of X (as row pairs, plus slack), y, w, g (n + 3 doubles) and the two sums. */
 function memoryLayout(m: number, n: number) {
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
   const x = 0;
-  const yOffset = align(x + (m * n + 1) * 8);
+  const yOffset = align(x + (Math.ceil(m / 2) * 2 * n + 4) * 8);
   const wOffset = align(yOffset + m * 8);
   const g = align(wOffset + n * 8);
-  const out = align(g + (n + 1) * 8);
+  const out = align(g + (n + 3) * 8);
   const end = out + 16;
   // Addresses and the kernel's loop bounds are i32: stay below 2 GiB.
   if (end >= 2 ** 31) return undefined;

@@ -52,8 +52,8 @@ export const type = { i32: 0x7f, f64: 0x7c, v128: 0x7b } as const;
 export type ValueType = (typeof type)[keyof typeof type];
 
 const simd = (op: number): Code => [0xfd, ...uleb(op)];
-/** memarg for 8-byte (f64, lane) and 16-byte (v128) accesses; offsets are always 0 here. */
-const memarg = (alignLog2: number): Code => [alignLog2, 0];
+/** memarg: alignment hint (log2 bytes) and a constant byte offset added to the address. */
+const memarg = (alignLog2: number, offset = 0): Code => [alignLog2, ...uleb(offset)];
 
 export const op = {
   block: (): Code => [0x02, 0x40],
@@ -69,16 +69,18 @@ export const op = {
   i32: (value: number): Code => [0x41, ...sleb(value)],
   f64: (value: number): Code => [0x44, ...f64Bytes(value)],
   i32Add: (): Code => [0x6a],
+  i32And: (): Code => [0x71],
+  i32Shl: (): Code => [0x74],
   i32Mul: (): Code => [0x6c],
   i32LtS: (): Code => [0x48],
   i32GeS: (): Code => [0x4e],
   f64Load: (): Code => [0x2b, ...memarg(3)],
   f64Store: (): Code => [0x39, ...memarg(3)],
   f64Add: (): Code => [0xa0],
-  v128Load: (): Code => [...simd(0x00), ...memarg(4)],
-  v128Store: (): Code => [...simd(0x0b), ...memarg(4)],
-  load64Splat: (): Code => [...simd(0x0a), ...memarg(3)],
-  load64Lane: (lane: number): Code => [...simd(0x57), ...memarg(3), lane],
+  v128Load: (offset = 0): Code => [...simd(0x00), ...memarg(4, offset)],
+  v128Store: (offset = 0): Code => [...simd(0x0b), ...memarg(4, offset)],
+  load64Splat: (offset = 0): Code => [...simd(0x0a), ...memarg(3, offset)],
+  load64Lane: (lane: number, offset = 0): Code => [...simd(0x57), ...memarg(3, offset), lane],
   /** v128.const with the same double in both lanes. */
   f64x2Const: (value: number): Code => [...simd(0x0c), ...f64Bytes(value), ...f64Bytes(value)],
   /** v128.const with the same 64-bit integer in both lanes. */
@@ -86,11 +88,11 @@ export const op = {
   f64x2Splat: (): Code => simd(0x14),
   f64x2ExtractLane: (lane: number): Code => [...simd(0x21), lane],
   bitselect: (): Code => simd(0x52),
+  /** i8x16.shuffle: byte k of the result is byte lanes[k] of the 32-byte concatenation a ++ b. */
+  shuffle: (lanes: number[]): Code => [...simd(0x0d), ...lanes],
   anyTrue: (): Code => simd(0x53),
   i64x2Add: (): Code => simd(0xce),
-  i64x2Sub: (): Code => simd(0xd1),
   i64x2Shl: (): Code => simd(0xcb),
-  i64x2ShrS: (): Code => simd(0xcc),
   f64x2Eq: (): Code => simd(0x47),
   f64x2Lt: (): Code => simd(0x49),
   f64x2Gt: (): Code => simd(0x4a),
@@ -104,7 +106,8 @@ export const op = {
   f64x2Sub: (): Code => simd(0xf1),
   f64x2Mul: (): Code => simd(0xf2),
   f64x2Div: (): Code => simd(0xf3),
-  f64x2Max: (): Code => simd(0xf5),
+  /** pmax(a, b) = a < b ? b : a (NaN a stays NaN). */
+  f64x2Pmax: (): Code => simd(0xf7),
 };
 
 export interface FunctionSpec {

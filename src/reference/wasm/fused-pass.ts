@@ -18,8 +18,9 @@ import { encodeModule, op, type, type Code, type ValueType } from "./encode.js";
  * which agrees with stdlib's log1pexp to a few ulps (see properties/kernel).
  *
  * pass(x, y, w, g, out, rows, cols, b, withCost): x, y, w, g, out are byte addresses in the
- * imported memory; g must hold cols + 1 zeros (the last is scratch for odd cols) and x one
- * double of slack after the last row. Writes out[0] = Σ eᵢ, out[1] = Σ L(zᵢ, yᵢ).
+ * imported memory; X is stored as interleaved row pairs (fused-kernel.ts), followed by a zero
+ * row when rows is odd and four doubles of slack; g must hold cols + 3 zeros (the last three
+ * are scratch). Writes out[0] = Σ eᵢ, out[1] = Σ L(zᵢ, yᵢ).
  */
 
 // stdlib's exp (@stdlib/math-base-special-exp, after FreeBSD's e_exp.c): constants and polynomial.
@@ -43,7 +44,6 @@ const SQRT2_MINUS_1 = Math.SQRT2 - 1;
 const RECIPROCAL_LIMIT = -708.3964185322641;
 /** 1.5 · 2^52: adding it to an integral double puts the integer in the low mantissa bits. */
 const SHIFT = 6755399441055744;
-const SHIFT_BITS = 0x4338000000000000n;
 
 const params: ValueType[] = [
   ...[type.i32, type.i32, type.i32, type.i32, type.i32, type.i32, type.i32], // x y w g out rows cols
@@ -57,13 +57,24 @@ function local(t: ValueType): number {
   locals.push(t);
   return params.length + locals.length - 1;
 }
-const [i, j, row0, row1, rowBytes, colBytes, paired] = [1, 2, 3, 4, 5, 6, 7].map(() =>
+const [i, j, rowBytes, colBytes, colBytes4, a0, a1, aw] = Array.from({ length: 8 }, () =>
   local(type.i32),
 );
-const [errorSum, costSum, e0, e1] = [1, 2, 3, 4].map(() => local(type.f64));
+/** Rows per group: four (two pairs, two independent add chains; eight measured slower), a pair, or one row. */
+type Size = 4 | 2 | 1;
+const GROUP = 4;
+/** Addresses of the current group's row pairs. */
+const pairPtr = Array.from({ length: GROUP / 2 }, () => local(type.i32));
+const [errorSum, costSum] = [local(type.f64), local(type.f64)];
+/** Errors of the group's rows. */
+const e = Array.from({ length: GROUP }, () => local(type.f64));
 const v = () => local(type.v128);
-const [z, yv, expMinusZ, t, lossV, acc] = [v(), v(), v(), v(), v(), v()];
-const [k, hi, lo, r, rr, c, p, ki] = [v(), v(), v(), v(), v(), v(), v(), v()];
+/** Per row-pair vectors: logits, labels, losses. */
+const zv = Array.from({ length: GROUP / 2 }, v);
+const yv = Array.from({ length: GROUP / 2 }, v);
+const lossV = Array.from({ length: GROUP / 2 }, v);
+const [expMinusZ, t, acc] = [v(), v(), v()];
+const [k, hi, lo, r, rr, c, p] = [v(), v(), v(), v(), v(), v(), v()];
 const [big, f, s, s2, s4, hfsq, dk] = [v(), v(), v(), v(), v(), v(), v()];
 
 const cst = op.f64x2Const;
@@ -75,9 +86,13 @@ function exp(src: number, dst: number): Code {
     cst(P[4]),
     ...[3, 2, 1, 0].flatMap((n) => [op.get(rr), op.f64x2Mul(), cst(P[n]), op.f64x2Add()]),
   );
-  const twoTo = (exponent: Code): Code =>
-    seq(exponent, op.i64x2Const(1023n), op.i64x2Add(), op.i32(52), op.i64x2Shl());
-  const half = seq(op.get(ki), op.i32(1), op.i64x2ShrS());
+  // 2^κ for an integral double κ: its integer sits in the low bits of κ + 1.5·2^52, whose high
+  // bits the shift by 52 discards.
+  const twoTo = (kappa: Code): Code =>
+    seq(kappa, cst(SHIFT), op.f64x2Add(), op.i64x2Const(1023n), op.i64x2Add(), op.i32(52)).concat(
+      op.i64x2Shl(),
+    );
+  const halfK = seq(op.get(k), cst(0.5), op.f64x2Mul(), op.f64x2Trunc());
   return seq(
     // k = trunc(LOG2_E x ± 0.5), hi = x − k LN2_HI, lo = k LN2_LO, r = hi − lo
     seq(op.get(src), cst(LOG2_E), op.f64x2Mul()),
@@ -91,11 +106,9 @@ function exp(src: number, dst: number): Code {
     seq(cst(1), op.get(lo), op.get(r), op.get(c), op.f64x2Mul(), cst(2), op.get(c)),
     seq(op.f64x2Sub(), op.f64x2Div(), op.f64x2Sub(), op.get(hi), op.f64x2Sub(), op.f64x2Sub()),
     op.set(p),
-    // y · 2^k as y · 2^(k>>1) · 2^(k − k>>1): exact, then one rounding (stdlib's ldexp)
-    seq(op.get(k), cst(SHIFT), op.f64x2Add(), op.i64x2Const(SHIFT_BITS), op.i64x2Sub()),
-    op.set(ki),
-    seq(op.get(p), twoTo(half), op.f64x2Mul()),
-    seq(twoTo(seq(op.get(ki), half, op.i64x2Sub())), op.f64x2Mul(), op.set(dst)),
+    // y · 2^k as y · 2^k₁ · 2^(k − k₁), k₁ = trunc(k/2): exact, then one rounding (as ldexp)
+    seq(op.get(p), twoTo(halfK), op.f64x2Mul()),
+    seq(twoTo(seq(op.get(k), halfK, op.f64x2Sub())), op.f64x2Mul(), op.set(dst)),
     // ldexp returns 0 when k + exponent(y) < −1074 (exponent(y) = −1 for y < 1)
     seq(cst(0), op.get(dst), op.get(k), cst(-1074), op.f64x2Lt()),
     seq(op.get(k), cst(-1074), op.f64x2Eq(), op.get(p), cst(1), op.f64x2Lt(), op.v128And()),
@@ -136,90 +149,146 @@ function log1p(src: number, dst: number): Code {
   );
 }
 
-/** z = (z_row0, z_row1), summed in column order from b (two loads build one row pair). */
-const logitsOfPair = seq(
-  seq(op.get(B), op.f64x2Splat(), op.set(z), op.i32(0), op.set(j)),
-  op.block(),
-  op.loop(),
-  seq(op.get(j), op.get(colBytes), op.i32GeS(), op.brIf(1)),
-  seq(op.get(z), op.get(row1), op.get(j), op.i32Add()),
-  seq(op.get(row0), op.get(j), op.i32Add(), op.load64Splat(), op.load64Lane(1)),
-  seq(op.get(W), op.get(j), op.i32Add(), op.load64Splat(), op.f64x2Mul(), op.f64x2Add()),
-  seq(op.set(z), op.get(j), op.i32(8), op.i32Add(), op.set(j), op.br(0)),
-  op.end(),
-  op.end(),
-);
+/**
+ * The logits of a group of `size` rows (4, 2, or 1 with a zero row in lane 1): vector q holds
+ * the logits of pair q, summed in column order from b with one load per column (X is stored
+ * as interleaved row pairs); four columns per iteration while four remain, then one at a time.
+ * Two vectors make two independent add chains.
+ */
+function logits(size: Size): Code {
+  const vectors = Math.ceil(size / 2);
+  const term = (column: number): Code =>
+    seq(
+      ...Array.from({ length: vectors }, (_, q) =>
+        seq(
+          seq(op.get(zv[q]), op.get(pairPtr[q]), op.get(a0), op.i32Add()),
+          seq(op.v128Load(16 * column), op.get(aw), op.load64Splat(8 * column), op.f64x2Mul()),
+          seq(op.f64x2Add(), op.set(zv[q])),
+        ),
+      ),
+    );
+  // j: byte offset of column j in w (8j); a0: in a row pair (16j); aw: address in w
+  const loopTo = (limit: number, columns: number, bodyCode: Code): Code =>
+    seq(
+      seq(op.block(), op.loop(), op.get(j), op.get(limit), op.i32GeS(), op.brIf(1)),
+      seq(op.get(W), op.get(j), op.i32Add(), op.set(aw), op.get(j), op.i32(1), op.i32Shl()),
+      seq(op.set(a0), bodyCode, op.get(j), op.i32(8 * columns), op.i32Add(), op.set(j)),
+      seq(op.br(0), op.end(), op.end()),
+    );
+  return seq(
+    ...Array.from({ length: vectors }, (_, q) => seq(op.get(B), op.f64x2Splat(), op.set(zv[q]))),
+    seq(op.i32(0), op.set(j)),
+    loopTo(colBytes4, 4, seq(term(0), term(1), term(2), term(3))),
+    loopTo(colBytes, 1, term(0)),
+  );
+}
 
-/** e = σ(z) − y (bit-for-bit expit), and with withCost the loss vector. */
-const errorsAndLosses = seq(
-  seq(op.get(z), op.f64x2Neg(), op.set(t), exp(t, expMinusZ)),
-  seq(cst(1), cst(1), op.get(expMinusZ), op.f64x2Add(), op.f64x2Div(), op.get(yv)),
-  seq(op.f64x2Sub(), op.tee(acc), op.f64x2ExtractLane(0), op.set(e0)),
-  seq(op.get(acc), op.f64x2ExtractLane(1), op.set(e1)),
-  seq(op.get(WITH_COST), op.if()),
-  // t = exp(−|z|): exp(−z) for z ≥ 0, 1/exp(−z) for z < 0, exp(z) where that could be subnormal
-  seq(op.get(expMinusZ), cst(1), op.get(expMinusZ), op.f64x2Div(), op.get(z), cst(0)),
-  seq(op.f64x2Ge(), op.bitselect(), op.set(t)),
-  seq(op.get(z), cst(RECIPROCAL_LIMIT), op.f64x2Lt(), op.anyTrue(), op.if()),
-  seq(exp(z, lossV), op.get(lossV), op.get(t), op.get(z), cst(RECIPROCAL_LIMIT)),
-  seq(op.f64x2Lt(), op.bitselect(), op.set(t), op.end()),
-  seq(log1p(t, lossV), op.get(z), cst(1), cst(2), op.get(yv), op.f64x2Mul(), op.f64x2Sub()),
-  seq(op.f64x2Mul(), cst(0), op.f64x2Max(), op.get(lossV), op.f64x2Add(), op.set(lossV)),
-  op.end(),
-);
+/** e = σ(z) − y (bit-for-bit expit) for the rows of vector q, and with withCost their losses. */
+function errorsAndLosses(q: number): Code {
+  const [z, y, loss] = [zv[q], yv[q], lossV[q]];
+  return seq(
+    seq(op.get(z), op.f64x2Neg(), op.set(t), exp(t, expMinusZ)),
+    seq(cst(1), cst(1), op.get(expMinusZ), op.f64x2Add(), op.f64x2Div(), op.get(y)),
+    seq(op.f64x2Sub(), op.tee(acc), op.f64x2ExtractLane(0), op.set(e[2 * q])),
+    seq(op.get(acc), op.f64x2ExtractLane(1), op.set(e[2 * q + 1])),
+    seq(op.get(WITH_COST), op.if()),
+    // t = exp(−|z|): exp(−z) for z ≥ 0, 1/exp(−z) for z < 0, exp(z) where that could be subnormal
+    seq(op.get(expMinusZ), cst(1), op.get(expMinusZ), op.f64x2Div(), op.get(z), cst(0)),
+    seq(op.f64x2Ge(), op.bitselect(), op.set(t)),
+    seq(op.get(z), cst(RECIPROCAL_LIMIT), op.f64x2Lt(), op.anyTrue(), op.if()),
+    seq(exp(z, loss), op.get(loss), op.get(t), op.get(z), cst(RECIPROCAL_LIMIT)),
+    seq(op.f64x2Lt(), op.bitselect(), op.set(t), op.end()),
+    seq(log1p(t, loss), op.get(z), cst(1), cst(2), op.get(y), op.f64x2Mul(), op.f64x2Sub()),
+    seq(op.f64x2Mul(), cst(0), op.f64x2Pmax(), op.get(loss), op.f64x2Add(), op.set(loss)),
+    op.end(),
+  );
+}
 
-/** errorSum += e0 (+ e1), costSum += L0 (+ L1), in row order; lane 1 only when paired. */
-const sums = seq(
-  seq(op.get(errorSum), op.get(e0), op.f64Add(), op.set(errorSum)),
-  seq(op.get(errorSum), op.get(e1), op.f64Add(), op.get(errorSum), op.get(paired), op.select()),
-  op.set(errorSum),
-  seq(op.get(costSum), op.get(lossV), op.f64x2ExtractLane(0), op.f64Add(), op.set(costSum)),
-  seq(op.get(costSum), op.get(lossV), op.f64x2ExtractLane(1), op.f64Add(), op.get(costSum)),
-  seq(op.get(paired), op.select(), op.set(costSum)),
-);
+/** errorSum += eᵢ and costSum += Lᵢ for the group's real rows, in row order. */
+function sums(size: Size): Code {
+  return seq(
+    ...Array.from({ length: size }, (_, row) =>
+      seq(
+        seq(op.get(errorSum), op.get(e[row]), op.f64Add(), op.set(errorSum)),
+        seq(op.get(costSum), op.get(lossV[row >> 1]), op.f64x2ExtractLane(row & 1)),
+        seq(op.f64Add(), op.set(costSum)),
+      ),
+    ),
+  );
+}
 
-/** g[j:j+2] = (g + x_row0 e0) + x_row1 e1 over column pairs (lane 1 only when paired). */
-function accumulate(withRow1: boolean): Code {
-  const row1Term = seq(op.get(row1), op.get(j), op.i32Add(), op.v128Load(), op.get(e1));
+/** Bytes 0–7 of a then of b (row 0 of a pair at two columns), and bytes 8–15 (row 1). */
+const firstLanes = [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23];
+const secondLanes = firstLanes.map((lane) => lane + 8);
+
+/**
+ * g[j:j+2] = (((g + x_row0 e0) + x_row1 e1) + …) over the group's real rows, two columns per
+ * step: the pair's vectors at columns j and j+1 are shuffled into one row's two columns. For odd
+ * cols the last step reads the next pair (or slack) into g's scratch entry.
+ */
+function accumulate(size: Size): Code {
+  const rowTerm = (row: number): Code =>
+    seq(
+      seq(op.get(pairPtr[row >> 1]), op.get(a1), op.i32Add(), op.tee(aw), op.v128Load()),
+      seq(op.get(aw), op.v128Load(16), op.shuffle(row & 1 ? secondLanes : firstLanes)),
+      seq(op.get(e[row]), op.f64x2Splat(), op.f64x2Mul(), op.f64x2Add()),
+    );
+  // j: byte offset of columns j, j+1 in g (8j); a1 = 16j, their offset in a row pair
   return seq(
     seq(op.i32(0), op.set(j), op.block(), op.loop()),
     seq(op.get(j), op.get(colBytes), op.i32GeS(), op.brIf(1)),
-    seq(op.get(G), op.get(j), op.i32Add(), op.get(G), op.get(j), op.i32Add(), op.v128Load()),
-    seq(op.get(row0), op.get(j), op.i32Add(), op.v128Load(), op.get(e0), op.f64x2Splat()),
-    seq(op.f64x2Mul(), op.f64x2Add()),
-    withRow1 ? seq(row1Term, op.f64x2Splat(), op.f64x2Mul(), op.f64x2Add()) : [],
+    seq(op.get(j), op.i32(1), op.i32Shl(), op.set(a1)),
+    seq(op.get(G), op.get(j), op.i32Add(), op.tee(a0), op.get(a0), op.v128Load()),
+    ...Array.from({ length: size }, (_, row) => rowTerm(row)),
     seq(op.v128Store(), op.get(j), op.i32(16), op.i32Add(), op.set(j), op.br(0)),
     seq(op.end(), op.end()),
   );
 }
 
-function rowPair(withRow1: boolean): Code {
-  const labels = withRow1
-    ? seq(op.get(Y), op.get(i), op.i32(8), op.i32Mul(), op.i32Add(), op.v128Load())
-    : seq(op.get(Y), op.get(i), op.i32(8), op.i32Mul(), op.i32Add(), op.load64Splat());
+/** One group of `size` rows starting at row i, whose pair starts at pairPtr[0]. */
+function group(size: Size): Code {
+  const labels = (q: number): Code =>
+    seq(
+      seq(op.get(Y), op.get(i), op.i32(2 * q), op.i32Add(), op.i32(8), op.i32Mul(), op.i32Add()),
+      size === 1 ? op.load64Splat() : op.v128Load(),
+      op.set(yv[q]),
+    );
+  const vectors = Math.ceil(size / 2);
   return seq(
-    seq(op.get(row0), withRow1 ? seq(op.get(rowBytes), op.i32Add()) : [], op.set(row1)),
-    seq(op.i32(withRow1 ? 1 : 0), op.set(paired)),
-    logitsOfPair,
-    seq(labels, op.set(yv)),
-    errorsAndLosses,
-    sums,
-    accumulate(withRow1),
+    ...pairPtr
+      .slice(1)
+      .map((ptr, q) =>
+        seq(
+          op.get(pairPtr[0]),
+          op.get(rowBytes),
+          op.i32(2 * (q + 1)),
+          op.i32Mul(),
+          op.i32Add(),
+        ).concat(op.set(ptr)),
+      ),
+    logits(size),
+    ...Array.from({ length: vectors }, (_, q) => seq(labels(q), errorsAndLosses(q))),
+    sums(size),
+    accumulate(size),
+    seq(op.get(pairPtr[0]), op.get(rowBytes), op.i32(size), op.i32Mul(), op.i32Add()),
+    seq(op.set(pairPtr[0]), op.get(i), op.i32(size), op.i32Add(), op.set(i)),
   );
 }
 
 const body = seq(
   seq(op.get(COLS), op.i32(8), op.i32Mul(), op.tee(colBytes), op.set(rowBytes)),
-  seq(op.get(X), op.set(row0), op.i32(0), op.set(i), op.f64(0), op.set(errorSum)),
-  seq(op.f64(0), op.set(costSum), cst(0), op.set(lossV)),
-  // row pairs
-  seq(op.block(), op.loop()),
-  seq(op.get(i), op.i32(1), op.i32Add(), op.get(ROWS), op.i32GeS(), op.brIf(1)),
-  rowPair(true),
-  seq(op.get(row0), op.get(rowBytes), op.i32(2), op.i32Mul(), op.i32Add(), op.set(row0)),
-  seq(op.get(i), op.i32(2), op.i32Add(), op.set(i), op.br(0), op.end(), op.end()),
-  // the last row of an odd count
-  seq(op.get(i), op.get(ROWS), op.i32LtS(), op.if(), rowPair(false), op.end()),
+  seq(op.get(COLS), op.i32(-4), op.i32And(), op.i32(8), op.i32Mul(), op.set(colBytes4)),
+  seq(op.get(X), op.set(pairPtr[0]), op.i32(0), op.set(i), op.f64(0), op.set(errorSum)),
+  seq(op.f64(0), op.set(costSum), ...lossV.flatMap((loss) => [...cst(0), ...op.set(loss)])),
+  // groups of four rows, then pairs, then at most one single row
+  ...([GROUP, 2] as const).map((size) =>
+    seq(
+      seq(op.block(), op.loop()),
+      seq(op.get(i), op.i32(size - 1), op.i32Add(), op.get(ROWS), op.i32GeS(), op.brIf(1)),
+      seq(group(size), op.br(0), op.end(), op.end()),
+    ),
+  ),
+  seq(op.get(i), op.get(ROWS), op.i32LtS(), op.if(), group(1), op.end()),
   seq(op.get(OUT), op.get(errorSum), op.f64Store()),
   seq(op.get(OUT), op.i32(8), op.i32Add(), op.get(costSum), op.f64Store()),
 );

@@ -279,7 +279,7 @@ const body = seq(
   seq(op.get(COLS), op.i32(8), op.i32Mul(), op.tee(colBytes), op.set(rowBytes)),
   seq(op.get(COLS), op.i32(-4), op.i32And(), op.i32(8), op.i32Mul(), op.set(colBytes4)),
   seq(op.get(X), op.set(pairPtr[0]), op.i32(0), op.set(i), op.f64(0), op.set(errorSum)),
-  seq(op.f64(0), op.set(costSum), ...lossV.flatMap((loss) => [...cst(0), ...op.set(loss)])),
+  seq(op.f64(0), op.set(costSum), ...lossV.map((loss) => seq(cst(0), op.set(loss)))),
   // groups of four rows, then pairs, then at most one single row
   ...([GROUP, 2] as const).map((size) =>
     seq(

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,7 +74,7 @@ async function train(
     epochsPerSecond: Math.round((command.config.epochs / trainingMs) * 1000),
     host: hostname(),
     platform: `${process.platform} ${process.arch}`,
-    node: process.versions.node,
+    versions: versions(),
     gitCommit: gitCommit(),
     command: ["tsx scripts/train.ts", ...argv].join(" "),
   };
@@ -112,6 +113,32 @@ function summary(report: Report, verbosity: Verbosity): string {
     "report written to:",
     "",
   ].join("\n");
+}
+
+/** Node.js, the kit and the packages that compute numbers in the report, with their versions. */
+function versions(): Record<string, string> {
+  const version = (manifest: string) => {
+    try {
+      return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+    } catch {
+      return "unknown";
+    }
+  };
+  const packages = [
+    "csv-parse",
+    "@stdlib/math-base-special-expit",
+    "@stdlib/math-base-special-log1pexp",
+  ];
+  return {
+    node: process.versions.node,
+    "logreg-lab": version(resolve(repositoryRoot, "package.json")),
+    ...Object.fromEntries(
+      packages.map((name) => [
+        name,
+        version(resolve(repositoryRoot, "node_modules", name, "package.json")),
+      ]),
+    ),
+  };
 }
 
 /** The commit the kit is at, when it is a git checkout (else null). */

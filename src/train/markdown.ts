@@ -218,7 +218,15 @@ export function renderMarkdown(report: Report): string {
           "duration",
           `${num(run.durationMs)} ms (training ${num(run.trainingMs)} ms, ${num(run.epochsPerSecond)} epochs/s)`,
         ],
-        ["host", md(`${run.host} (${run.platform}, Node.js ${run.node})`)],
+        ["host", md(`${run.host} (${run.platform})`)],
+        [
+          "versions",
+          md(
+            Object.entries(run.versions)
+              .map(([name, version]) => `${name} ${version}`)
+              .join(", "),
+          ),
+        ],
         ["git commit", run.gitCommit === null ? "unknown" : `\`${run.gitCommit}\``],
         ["command", md(run.command)],
       ],

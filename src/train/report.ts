@@ -139,7 +139,8 @@ export interface RunMetadata {
   epochsPerSecond: number;
   host: string;
   platform: string;
-  node: string;
+  /** Node.js, logreg-lab and the packages that compute the report's numbers. */
+  versions: Record<string, string>;
   gitCommit: string | null;
   command: string;
 }

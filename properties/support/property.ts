@@ -83,7 +83,7 @@ function currentTest() {
 
 /** The vitest command that runs only this test against the same implementation. */
 function vitestCommand(file: string, name: string): string {
-  const relativeModule = relative(process.cwd(), implementationPath);
+  const relativeModule = displayPath(implementationPath);
   const project =
     relativeModule === "src/reference/index.ts"
       ? "npx vitest run --project reference"
@@ -108,13 +108,20 @@ function field(label: string, text: string): string {
   return `  ${label.padEnd(15)}${text.split("\n").join(`\n${pad}`)}`;
 }
 
+/** A path relative to the project when it is inside it, absolute otherwise. */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside.startsWith("..") ? path : inside;
+}
+
 function notImplementedReport(error: Error, name: string): Error {
+  const folder = displayPath(dirname(implementationPath));
   const report = [
     error.message,
     field("needed by", name),
     field(
       "next",
-      `fill it in (in ${dirname(relative(process.cwd(), implementationPath))}/), then rerun`,
+      `write that function in ${folder}/ (its doc comment has the formula), then rerun`,
     ),
   ].join("\n");
   return withTestFrames(new Error(report));

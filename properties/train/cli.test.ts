@@ -100,6 +100,9 @@ describe("the train script's command line", () => {
     );
     expect(usageError(["--data", "no/such.csv"])).toBe("--data no/such.csv: no such file");
     expect(usageError(["--data", "src"])).toBe("--data src: not a file");
+    expect(usageError(["--out", "package.json"])).toBe(
+      "--out package.json: exists and is not a directory",
+    );
     expect(usageError(["--bogus"])).toBe("Unknown option '--bogus'");
     expect(usageError(["extra"])).toMatch(/^Unexpected argument 'extra'/);
     expect(usageError(["--verify", "package.json", "--epochs", "3"])).toMatch(

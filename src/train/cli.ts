@@ -126,7 +126,11 @@ export function parseCommandLine(argv: readonly string[], defaultData: string): 
     ),
     dropInvalidRows: values["drop-invalid-rows"] ?? false,
   };
-  return { kind: "train", config, out: values.out ?? DEFAULT_OUT, quiet };
+  const out = values.out ?? DEFAULT_OUT;
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new UsageError(`--out ${out}: exists and is not a directory`);
+  }
+  return { kind: "train", config, out, quiet };
 }
 
 function parse(argv: readonly string[]) {

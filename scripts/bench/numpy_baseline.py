@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""The numpy baseline of `npm run bench -- --numpy` (measurement only; nothing in the kit's tests uses it).
+
+The article's vectorized batch gradient descent, recording its (clipped) cost after every epoch,
+timed on the matrix the bench wrote: X as rows*cols little-endian float64 (row-major), y as rows
+float64. The same functions as scripts/article.py, without its extra per-epoch passes (stable
+cost, max |z|), so that exactly the article's work is timed. Prints one JSON object.
+
+    /usr/bin/python3 scripts/bench/numpy_baseline.py X.f64 y.f64 ROWS COLS EPOCHS ALPHA RUNS
+"""
+import json
+import sys
+import time
+
+import numpy as np
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def compute_cost_vectorized(X, y, w, b):
+    z = np.dot(X, w) + b
+    y_hat = sigmoid(z)
+    y_hat = np.clip(y_hat, 1e-15, 1 - 1e-15)
+    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def compute_gradients_vectorized(X, y, w, b):
+    m = y.shape[0]
+    y_hat = sigmoid(np.dot(X, w) + b)
+    dw = np.dot(X.T, (y_hat - y)) / m
+    db = np.sum(y_hat - y) / m
+    return dw, db
+
+
+def gradient_descent(X, y, w, b, alpha, epochs):
+    cost_history = []
+    for _ in range(epochs):
+        dw, db = compute_gradients_vectorized(X, y, w, b)
+        w = w - alpha * dw
+        b = b - alpha * db
+        cost_history.append(compute_cost_vectorized(X, y, w, b))
+    return w, b, cost_history
+
+
+def main(x_path, y_path, rows, cols, epochs, alpha, runs):
+    X = np.fromfile(x_path, dtype="<f8").reshape(int(rows), int(cols))
+    y = np.fromfile(y_path, dtype="<f8")
+    seconds = []
+    for _ in range(int(runs)):
+        start = time.perf_counter()
+        _, _, history = gradient_descent(X, y, np.zeros(X.shape[1]), 0.0, float(alpha), int(epochs))
+        seconds.append(time.perf_counter() - start)
+    print(json.dumps({"seconds": seconds, "finalCost": float(history[-1]), "numpy": np.__version__}))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

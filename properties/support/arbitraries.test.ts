@@ -7,6 +7,8 @@ import {
   dataset,
   datasetWithHugeLogits,
   datasetWithoutInfinityMinusInfinity,
+  quarterValue,
+  smallValue,
   wideValue,
 } from "./arbitraries.js";
 import type { Dataset } from "./arbitraries.js";
@@ -47,6 +49,12 @@ describe("the generators reach the interesting inputs", () => {
     expect(Math.max(...rows)).toBe(50);
     expect(cols).toContain(1);
     expect(cols).toContain(10);
+    expect(logitsOf(data).some((z) => Math.abs(z) > 40)).toBe(true);
+  });
+
+  test("the finite-difference data sets (quarter-step features) reach saturated logits (|z| > 40) and one-row data sets", () => {
+    const data = sample(dataset({ feature: quarterValue, parameter: smallValue }));
+    expect(data.map(({ X }) => X.rows)).toContain(1);
     expect(logitsOf(data).some((z) => Math.abs(z) > 40)).toBe(true);
   });
 

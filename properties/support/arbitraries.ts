@@ -50,6 +50,14 @@ export const smallValue: fc.Arbitrary<number> = fc.oneof(
 );
 
 /**
+ * Multiples of 1/4 in [−10, 10]: for properties about calculus rather than rounding, where a
+ * counterexample should shrink to 0, ±1/4, ±1/2, … instead of towards subnormals.
+ */
+export const quarterValue: fc.Arbitrary<number> = fc
+  .integer({ min: -40, max: 40 })
+  .map((k) => k / 4);
+
+/**
  * Small values mixed with magnitudes up to 1e150 (subnormals included): products stay below
  * 1e300, so every logit of up to 10 features is finite in any summation order.
  */

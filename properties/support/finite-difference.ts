@@ -40,7 +40,7 @@ function withParameter({ w, b }: Dataset, k: number, value: number) {
  *     max(h₊, h₋)² · |J‴| / 6  +  |h₊ − h₋| · |J″| / 2  +  (ε₊ + ε₋) / (h₊ + h₋),
  *
  * where ε± bound the rounding of J at θ± (support/rounding.ts). h is chosen to balance the first
- * and last terms, h = (3ε / |J‴|)^(1/3), kept within [2⁻³⁰, 2⁻⁸] · max(1, |θₖ|).
+ * and last terms, h = (3ε / |J‴|)^(1/3), kept within [2⁻³⁰, 1] · max(1, |θₖ|).
  */
 export function centralDifference(cost: CostFunction, data: Dataset, k: number): CentralDifference {
   const { X, y } = data;
@@ -50,7 +50,7 @@ export function centralDifference(cost: CostFunction, data: Dataset, k: number):
   const epsilon = costRoundingBound(X, y, data.w, data.b);
   const scale = Math.max(1, Math.abs(theta));
   const ideal = Math.cbrt((3 * epsilon) / thirdDerivative);
-  const h = Math.min(Math.max(ideal, 2 ** -30 * scale), 2 ** -8 * scale);
+  const h = Math.min(Math.max(ideal, 2 ** -30 * scale), scale);
   const plus = withParameter(data, k, theta + h);
   const minus = withParameter(data, k, theta - h);
   const hPlus = (k === data.w.length ? plus.b : plus.w[k]) - theta;

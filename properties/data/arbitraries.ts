@@ -75,11 +75,13 @@ export function rows(
   categories?: fc.Arbitrary<string>,
   numbers?: fc.Arbitrary<number>,
 ): fc.Arbitrary<Row[]> {
-  return fc.array(row(categories, numbers), { minLength: 2, maxLength: 30 }).map((list) => {
-    list[0].label = "yes";
-    list[1].label = "no";
-    return list;
-  });
+  return fc
+    .array(row(categories, numbers), { minLength: 2, maxLength: 30, size: "max" })
+    .map((list) => {
+      list[0].label = "yes";
+      list[1].label = "no";
+      return list;
+    });
 }
 
 /** How a file is written: Kaggle or UCI layout, BOM, line ends, quoting, column order. */

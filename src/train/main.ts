@@ -63,15 +63,28 @@ async function train(
   const startedAt = new Date();
   const verbosity = verbosityOf(output, command.quiet);
   const progress = progressReporter(output, verbosity);
-  const { report, trainingMs } = await runPipeline(command.config, progress).finally(
-    progress.finish,
-  );
+  const stepsMs: Record<string, number> = {};
+  let step = { name: "", start: performance.now() };
+  const endStep = () => {
+    if (step.name) stepsMs[step.name] = Math.round(performance.now() - step.start);
+  };
+  const timed = {
+    ...progress,
+    step(name: string) {
+      endStep();
+      step = { name, start: performance.now() };
+      progress.step(name);
+    },
+  };
+  const { report, trainingMs } = await runPipeline(command.config, timed).finally(progress.finish);
+  endStep();
   const run: RunMetadata = {
     note: "Run metadata: differs from run to run; not covered by --verify or the byte-identity guarantee.",
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(Date.now() - startedAt.getTime()),
     trainingMs: Math.round(trainingMs * 10) / 10,
     epochsPerSecond: Math.round((command.config.epochs / trainingMs) * 1000),
+    stepsMs,
     host: hostname(),
     platform: `${process.platform} ${process.arch}`,
     versions: versions(),

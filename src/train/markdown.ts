@@ -218,6 +218,12 @@ export function renderMarkdown(report: Report): string {
           "duration",
           `${num(run.durationMs)} ms (training ${num(run.trainingMs)} ms, ${num(run.epochsPerSecond)} epochs/s)`,
         ],
+        [
+          "time per step",
+          Object.entries(run.stepsMs)
+            .map(([name, ms]) => `${name} ${ms} ms`)
+            .join(", "),
+        ],
         ["host", md(`${run.host} (${run.platform})`)],
         [
           "versions",

@@ -137,6 +137,8 @@ export interface RunMetadata {
   durationMs: number;
   trainingMs: number;
   epochsPerSecond: number;
+  /** Wall time of each pipeline step (load, train, optimum, verify, evaluate), in ms. */
+  stepsMs: Record<string, number>;
   host: string;
   platform: string;
   /** Node.js, logreg-lab and the packages that compute the report's numbers. */

@@ -135,14 +135,19 @@ export function renderMarkdown(report: Report): string {
     "",
     "## Evaluation on a held-out split",
     "",
-    `${md(evaluation.split.method)}: ${evaluation.split.trainRows} training rows ` +
+    `Split ${md(evaluation.split.method)}: ${evaluation.split.trainRows} training rows ` +
       `(${evaluation.split.trainPositives} yes), ${evaluation.split.testRows} test rows ` +
       `(${evaluation.split.testPositives} yes), seed ${evaluation.split.seed}. Encoder and ` +
       "scaler fitted on the training rows only; the model trained on them with the same α and " +
       `epochs (final training cost ${num(evaluation.trainCost)}). Threshold σ(z) ≥ 0.5.`,
     "",
     table(
-      ["metric", "test", "train", `baseline (always ${evaluation.baseline.majorityClass})`],
+      [
+        "metric",
+        "test",
+        "train",
+        `baseline (always ${evaluation.baseline.majorityClass === 1 ? "yes" : "no"})`,
+      ],
       metricRows([evaluation.test, evaluation.train, evaluation.baseline]),
     ),
     "",

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { fixtureCsvChunks } from "../../src/data/index.js";
-import { main } from "../../src/train/main.js";
+import { lossCurve, main } from "../../src/train/main.js";
+import { renderMarkdown } from "../../src/train/markdown.js";
+import { renderLossCurveSvg } from "../../src/train/svg.js";
 import type { Report } from "../../src/train/report.js";
 
 const directory = mkdtempSync(join(tmpdir(), "logreg-train-"));
@@ -62,6 +64,12 @@ describe("scripts/train.ts", () => {
     expect(read(out, "report.md")).toContain("job\\_zz&#60;script&#62;\\|x");
     expect(read(out, "report.md")).not.toContain("<script>");
     expect(read(out, "loss-curve.svg")).not.toContain("<script>");
+  });
+
+  test("report.md and loss-curve.svg are rendered from report.json alone", () => {
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    expect(read(out, "report.md")).toBe(renderMarkdown(report));
+    expect(read(out, "loss-curve.svg")).toBe(renderLossCurveSvg(lossCurve(report)));
   });
 
   test("a second run gives a byte-identical report.json except the run metadata", async () => {

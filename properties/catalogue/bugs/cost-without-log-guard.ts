@@ -1,5 +1,6 @@
 import type { Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
+import { mean } from "../../../src/reference/mean.js";
 import { predict } from "../../../src/reference/predict.js";
 import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
@@ -18,11 +19,10 @@ export const bug: CatalogueBug = {
  * σ(z) = 1 (from z ≈ 37 on) gives log(0) = −∞, and for y = 1 the product 0 · −∞ is NaN.
  */
 export function computeCost(X: Matrix, y: Float64Array, w: Float64Array, b: number): number {
-  const m = X.rows;
-  let cost = 0;
-  for (let i = 0; i < m; i++) {
+  const losses = new Float64Array(X.rows);
+  for (let i = 0; i < X.rows; i++) {
     const yPred = sigmoid(predict(rowView(X, i), w, b));
-    cost += -y[i] * Math.log(yPred) - (1 - y[i]) * Math.log(1 - yPred);
+    losses[i] = -y[i] * Math.log(yPred) - (1 - y[i]) * Math.log(1 - yPred);
   }
-  return cost / m;
+  return mean(losses);
 }

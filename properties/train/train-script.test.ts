@@ -121,9 +121,8 @@ describe("scripts/train.ts", () => {
   test("as a process, a data error prints the pipeline's message without a stack trace", () => {
     const broken = join(directory, "header-only.csv");
     writeFileSync(broken, csv.split("\n")[0] + "\n");
-    const result = spawnSync("npx", ["tsx", "scripts/train.ts", "--data", broken, "--quiet"], {
-      encoding: "utf8",
-    });
+    const script = ["--import", "tsx", "scripts/train.ts", "--data", broken, "--quiet"];
+    const result = spawnSync(process.execPath, script, { encoding: "utf8" });
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("header-only.csv: ");
     expect(result.stderr).not.toMatch(/^\s+at /m);

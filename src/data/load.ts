@@ -162,7 +162,7 @@ export async function loadBankCsv(
     },
   });
   const numbers = new Float64Array(NUMERIC_COLUMNS.length);
-  const flags = new Uint8Array(YES_NO_COLUMNS.length);
+  const flags = new Int8Array(YES_NO_COLUMNS.length);
   const rowProblems: DataProblem[] = [];
 
   async function consume(records: AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -175,62 +175,66 @@ export async function loadBankCsv(
     }
   }
 
+  function invalidCell(record: string[], line: number, index: number, expected: string) {
+    const column = (header as string[])[index];
+    rowProblems.push({ line, column, columnNumber: index + 1, value: record[index], expected });
+    invalidCells[column] = (invalidCells[column] ?? 0) + 1;
+  }
+
+  /** Validates one data record; appends its values to the columns, or records its problems. */
+  function readRow(record: string[], line: number, at: NonNullable<typeof columns>) {
+    rowsRead++;
+    rowProblems.length = 0;
+    const fieldCount = (header as string[]).length;
+    if (record.length !== fieldCount) {
+      fieldCountErrors++;
+      const value = `${record.length} ${record.length === 1 ? "field" : "fields"}`;
+      rowProblems.push({ line, value, expected: `${fieldCount} fields, as in the header` });
+    } else {
+      for (let k = 0; k < at.numeric.length; k++) {
+        numbers[k] = parseNumber(record[at.numeric[k]]);
+        if (Number.isNaN(numbers[k])) invalidCell(record, line, at.numeric[k], "a number");
+      }
+      for (let k = 0; k < at.yesNo.length; k++) {
+        flags[k] = parseYesNo(record[at.yesNo[k]]);
+        if (flags[k] < 0) invalidCell(record, line, at.yesNo[k], '"yes" or "no"');
+      }
+      for (const index of at.categorical) {
+        if (PANDAS_NA_VALUES.has(record[index])) {
+          invalidCell(record, line, index, "a category (pandas reads this value as missing)");
+        }
+      }
+      if (parseYesNo(record[at.label]) < 0) invalidCell(record, line, at.label, '"yes" or "no"');
+    }
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
+      if (options.dropInvalidRows) {
+        droppedRows.push({ line, reasons: rowProblems.map(describeFinding) });
+      }
+      return;
+    }
+    for (let k = 0; k < numbers.length; k++) numeric[k].push(numbers[k]);
+    for (let k = 0; k < flags.length; k++) yesNo[k].push(flags[k]);
+    for (let k = 0; k < at.categorical.length; k++) {
+      const value = record[at.categorical[k]];
+      let code = levels[k].get(value);
+      if (code === undefined) levels[k].set(value, (code = levels[k].size));
+      codes[k].push(code);
+    }
+    label.push(parseYesNo(record[at.label]));
+    lines.push(line);
+  }
+
   async function readRecords(
     records: AsyncIterable<{ record: string[]; info: { lines: number } }>,
   ) {
     for await (const { record, info } of records) {
-      if (columns === undefined || header === undefined) {
+      if (columns === undefined) {
         header = record;
         columns = locateColumns(path, header);
-        continue;
-      }
-      rowsRead++;
-      const line = info.lines;
-      rowProblems.length = 0;
-      const cell = (index: number, expected: string) => {
-        const column = (header as string[])[index];
-        rowProblems.push({ line, column, columnNumber: index + 1, value: record[index], expected });
-        invalidCells[column] = (invalidCells[column] ?? 0) + 1;
-      };
-      if (record.length !== header.length) {
-        fieldCountErrors++;
-        rowProblems.push({
-          line,
-          value: `${record.length} ${record.length === 1 ? "field" : "fields"}`,
-          expected: `${header.length} fields, as in the header`,
-        });
       } else {
-        columns.numeric.forEach((index, k) => {
-          numbers[k] = parseNumber(record[index]);
-          if (Number.isNaN(numbers[k])) cell(index, "a number");
-        });
-        columns.yesNo.forEach((index, k) => {
-          flags[k] = parseYesNo(record[index]);
-          if (flags[k] > 1) cell(index, '"yes" or "no"');
-        });
-        columns.categorical.forEach((index) => {
-          if (PANDAS_NA_VALUES.has(record[index])) {
-            cell(index, "a category (pandas reads this value as missing)");
-          }
-        });
-        if (parseYesNo(record[columns.label]) < 0) cell(columns.label, '"yes" or "no"');
+        readRow(record, info.lines, columns);
       }
-      if (rowProblems.length > 0) {
-        problems.push(...rowProblems);
-        if (options.dropInvalidRows)
-          droppedRows.push({ line, reasons: rowProblems.map(describeFinding) });
-        continue;
-      }
-      numbers.forEach((value, k) => numeric[k].push(value));
-      flags.forEach((value, k) => yesNo[k].push(value));
-      columns.categorical.forEach((index, k) => {
-        const value = record[index];
-        let code = levels[k].get(value);
-        if (code === undefined) levels[k].set(value, (code = levels[k].size));
-        codes[k].push(code);
-      });
-      label.push(parseYesNo(record[columns.label]));
-      lines.push(line);
     }
   }
 

@@ -10,13 +10,28 @@ function pairwise(a: Float64Array, start: number, n: number): number {
     return sum;
   }
   if (n <= BLOCK) {
-    const r = a.slice(start, start + 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (let k = 0; k < 8; k++) r[k] += a[start + i + k];
+    let r0 = a[start];
+    let r1 = a[start + 1];
+    let r2 = a[start + 2];
+    let r3 = a[start + 3];
+    let r4 = a[start + 4];
+    let r5 = a[start + 5];
+    let r6 = a[start + 6];
+    let r7 = a[start + 7];
+    let i = start + 8;
+    const end = start + n - (n % 8);
+    for (; i < end; i += 8) {
+      r0 += a[i];
+      r1 += a[i + 1];
+      r2 += a[i + 2];
+      r3 += a[i + 3];
+      r4 += a[i + 4];
+      r5 += a[i + 5];
+      r6 += a[i + 6];
+      r7 += a[i + 7];
     }
-    let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
-    for (; i < n; i++) sum += a[start + i];
+    let sum = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + n; i++) sum += a[i];
     return sum;
   }
   let half = Math.floor(n / 2);

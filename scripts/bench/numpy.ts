@@ -9,6 +9,7 @@ const script = resolve(dirname(fileURLToPath(import.meta.url)), "numpy_baseline.
 
 export interface NumpyRun {
   seconds: number[];
+  cpuSeconds: number[];
   finalCost: number;
   numpy: string;
 }

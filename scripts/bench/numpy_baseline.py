@@ -2,8 +2,8 @@
 """The numpy baseline of `npm run bench -- --numpy` (measurement only; nothing in the kit's tests uses it).
 
 The article's vectorized batch gradient descent, recording its (clipped) cost after every epoch,
-timed on the matrix the bench wrote: X as rows*cols little-endian float64 (row-major), y as rows
-float64. The same functions as scripts/article.py, without its extra per-epoch passes (stable
+timed (wall clock and CPU time of all threads) on the matrix the bench wrote: X as rows*cols
+little-endian float64 (row-major), y as rows float64. The same functions as scripts/article.py, without its extra per-epoch passes (stable
 cost, max |z|), so that exactly the article's work is timed. Prints one JSON object.
 
     /usr/bin/python3 scripts/bench/numpy_baseline.py X.f64 y.f64 ROWS COLS EPOCHS ALPHA RUNS
@@ -47,12 +47,18 @@ def gradient_descent(X, y, w, b, alpha, epochs):
 def main(x_path, y_path, rows, cols, epochs, alpha, runs):
     X = np.fromfile(x_path, dtype="<f8").reshape(int(rows), int(cols))
     y = np.fromfile(y_path, dtype="<f8")
-    seconds = []
+    seconds, cpu_seconds = [], []
     for _ in range(int(runs)):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         _, _, history = gradient_descent(X, y, np.zeros(X.shape[1]), 0.0, float(alpha), int(epochs))
         seconds.append(time.perf_counter() - start)
-    print(json.dumps({"seconds": seconds, "finalCost": float(history[-1]), "numpy": np.__version__}))
+        cpu_seconds.append(time.process_time() - cpu_start)
+    print(json.dumps({
+        "seconds": seconds,
+        "cpuSeconds": cpu_seconds,
+        "finalCost": float(history[-1]),
+        "numpy": np.__version__,
+    }))
 
 
 if __name__ == "__main__":

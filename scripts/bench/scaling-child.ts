@@ -1,7 +1,9 @@
 /**
  * One point of the bench's scaling table, in its own process so that its peak RSS is its own:
  * trains the reference (fused kernel, cost recorded every epoch) on a bank-shaped synthetic
- * matrix and prints one JSON line. Run by scripts/bench.ts; arguments: ROWS COLS EPOCHS RUNS.
+ * matrix and prints one JSON line. Run by scripts/bench.ts (with --expose-gc, so that each run's
+ * WebAssembly copy of X is collected before the next and the peak is that of one training run);
+ * arguments: ROWS COLS EPOCHS RUNS.
  */
 import { gradientDescent } from "../../src/reference/index.js";
 import { median } from "./timing.js";
@@ -15,6 +17,7 @@ for (let run = 0; run < runs; run++) {
   const start = performance.now();
   gradientDescent(X, y, new Float64Array(cols), 0, { alpha: 0.1, epochs, costHistory: [] });
   seconds.push((performance.now() - start) / 1000);
+  (globalThis as { gc?: () => void }).gc?.();
 }
 const best = median(seconds);
 process.stdout.write(

@@ -26,7 +26,13 @@ export function epochsFor(rows: number, cols: number): number {
 
 /** Runs one scaling point in a fresh Node process (scaling-child.ts) and returns its figures. */
 export function measure(rows: number, cols: number, runs: number): ScalingPoint {
-  const args = ["--import", "tsx", child, ...[rows, cols, epochsFor(rows, cols), runs].map(String)];
+  const args = [
+    "--expose-gc",
+    "--import",
+    "tsx",
+    child,
+    ...[rows, cols, epochsFor(rows, cols), runs].map(String),
+  ];
   const result = spawnSync(process.execPath, args, { encoding: "utf8" });
   if (result.status !== 0) {
     const why = result.error?.message ?? result.stderr.trim().split("\n").at(-1);

@@ -5,9 +5,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Seconds taken by one call of `run` (wall clock), and what it returned. */
-export function timed<T>(run: () => T): { seconds: number; value: T } {
+/** Wall-clock and CPU seconds (this process, all threads) of one call of `run`, and its value. */
+export function timed<T>(run: () => T): { seconds: number; cpuSeconds: number; value: T } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = run();
-  return { seconds: (performance.now() - start) / 1000, value };
+  const seconds = (performance.now() - start) / 1000;
+  const { user, system } = process.cpuUsage(cpu);
+  return { seconds, cpuSeconds: (user + system) / 1e6, value };
 }

@@ -76,6 +76,15 @@ describe("the loss-curve SVG", () => {
     expect(svg).not.toMatch(/NaN|Infinity/);
   });
 
+  test("a diverged run's non-finite costs (null in report.json) are left out, never drawn as NaN", () => {
+    const svg = renderLossCurveSvg({ title: "t", costHistory: [0.7, null, 0.5], optimum: null });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    expect(svg.match(/<polyline points="([^"]*)"/)?.[1].split(" ")).toHaveLength(2);
+    expect(renderLossCurveSvg({ title: "t", costHistory: [null], optimum: null })).toContain(
+      'points=""',
+    );
+  });
+
   test("ticks are round numbers that cover the range", () => {
     fc.assert(
       fc.property(

@@ -120,8 +120,8 @@ function summary(report: Report, verbosity: Verbosity): string {
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
     `cost after epoch ${history.length}: ${history[history.length - 1]}`,
-    `optimum (Newton, ${report.optimum.iterations} iterations): ${report.optimum.cost} (gap ${report.optimum.gap.cost.toExponential(3)})`,
-    `test: accuracy ${test.accuracy.toFixed(4)} (baseline ${baseline.accuracy.toFixed(4)}), ROC AUC ${test.rocAuc?.toFixed(4) ?? "—"}, log-loss ${test.logLoss.toFixed(4)}`,
+    `optimum (Newton, ${report.optimum.iterations} iterations): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
+    `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
     "report written to:",
     "",
@@ -152,6 +152,15 @@ function versions(): Record<string, string> {
       ]),
     ),
   };
+}
+
+/** A figure for the terminal; JSON's null (a non-finite or undefined number) as "—". */
+function fixed(
+  value: number | null,
+  digits = 4,
+  style: "toFixed" | "toExponential" = "toFixed",
+): string {
+  return typeof value === "number" ? value[style](digits) : "—";
 }
 
 /** The commit the kit is at, when it is a git checkout (else null). */

@@ -4,8 +4,8 @@ import { escapeXml } from "./escape.js";
 export interface LossCurve {
   /** Title text (escaped here; it may hold a file name). */
   title: string;
-  /** The cost after each epoch (epoch k + 1 at index k). */
-  costHistory: readonly number[];
+  /** The cost after each epoch (epoch k + 1 at index k); non-finite costs (null in JSON) are not drawn. */
+  costHistory: readonly (number | null)[];
   /** The exact minimum of the cost, drawn as a dashed reference line (null: not drawn). */
   optimum: number | null;
 }
@@ -26,16 +26,16 @@ const maxPoints = 1000;
 export function renderLossCurveSvg(curve: LossCurve): string {
   const { costHistory, optimum } = curve;
   const epochs = costHistory.length;
-  const values = optimum === null ? [...costHistory] : [...costHistory, optimum];
-  const yTicks = niceTicks(Math.min(...values), Math.max(...values));
+  const values = [...costHistory, optimum].filter(isFinite);
+  const yTicks = values.length === 0 ? [0, 1] : niceTicks(Math.min(...values), Math.max(...values));
   const xTicks = niceTicks(1, Math.max(epochs, 2)).filter((t) => t >= 1 && Number.isInteger(t));
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
   const x = (epoch: number) => margin.left + ((epoch - 1) / Math.max(epochs - 1, 1)) * plotWidth;
   const y = (cost: number) => margin.top + ((yMax - cost) / (yMax - yMin)) * plotHeight;
   const stride = Math.max(1, Math.ceil(epochs / maxPoints));
-  const sampled = costHistory
-    .map((cost, k) => ({ epoch: k + 1, cost }))
-    .filter((point, k) => k % stride === 0 || k === epochs - 1);
+  const sampled = costHistory.flatMap((cost, k) =>
+    (k % stride === 0 || k === epochs - 1) && isFinite(cost) ? [{ epoch: k + 1, cost }] : [],
+  );
   const points = sampled.map((p) => `${px(x(p.epoch))},${px(y(p.cost))}`).join(" ");
   const bottom = margin.top + plotHeight;
   const lines = [
@@ -56,7 +56,7 @@ export function renderLossCurveSvg(curve: LossCurve): string {
     `<path d="M${margin.left},${margin.top}V${bottom}H${margin.left + plotWidth}" fill="none" stroke="black"/>`,
     `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">epoch</text>`,
     `<text transform="translate(18 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">cost J(w, b) (mean binary cross-entropy)</text>`,
-    ...(optimum === null
+    ...(!isFinite(optimum)
       ? []
       : [
           `<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${px(y(optimum))}" y2="${px(y(optimum))}" stroke="#d62728" stroke-dasharray="6 4"/>`,
@@ -66,6 +66,11 @@ export function renderLossCurveSvg(curve: LossCurve): string {
     `</svg>`,
   ];
   return lines.join("\n") + "\n";
+}
+
+/** Whether a cost can be drawn (JSON writes a non-finite number as null). */
+function isFinite(value: number | null): value is number {
+  return typeof value === "number" && Number.isFinite(value);
 }
 
 /** Evenly spaced round tick values (steps of 1, 2 or 5 × 10ᵏ) covering [lo, hi]. */

@@ -92,6 +92,12 @@ export async function runPipeline(
       testPositives: count(test.y),
     },
     unseenLevels: test.unseenLevels,
+    features: fitted.featureNames.map((name, j) => ({
+      name,
+      mean: fitted.means[j],
+      scale: fitted.scales[j],
+    })),
+    model: { bias: heldOut.model.b, weights: weightObject(fitted.featureNames, heldOut.model.w) },
     trainCost: heldOut.costHistory[heldOut.costHistory.length - 1],
     train: evaluateModel(train.X, train.y, heldOut.model),
     test: evaluateModel(test.X, test.y, heldOut.model),

@@ -101,6 +101,10 @@ export interface EvaluationRecord {
   };
   /** Per string column, test rows whose level was not seen in training (encoded as all zeros). */
   unseenLevels: Record<string, number>;
+  /** The standardization fitted on the training part only (applied to both parts). */
+  features: { name: string; mean: number; scale: number }[];
+  /** The model trained on the training part, which the metrics below evaluate. */
+  model: { bias: number; weights: Record<string, number> };
   /** Final training cost of the model fitted on the training part. */
   trainCost: number;
   train: EvaluationMetrics;

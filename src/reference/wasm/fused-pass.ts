@@ -73,7 +73,7 @@ const v = () => local(type.v128);
 const zv = Array.from({ length: GROUP / 2 }, v);
 const yv = Array.from({ length: GROUP / 2 }, v);
 const lossV = Array.from({ length: GROUP / 2 }, v);
-const [expMinusZ, t, acc] = [v(), v(), v()];
+const [expMinusZ, t, acc, wSplat] = [v(), v(), v(), v()];
 const [k, hi, lo, r, rr, c, p] = [v(), v(), v(), v(), v(), v(), v()];
 const [big, f, s, s2, s4, hfsq, dk] = [v(), v(), v(), v(), v(), v(), v()];
 
@@ -162,8 +162,9 @@ function logits(size: Size): Code {
       ...Array.from({ length: vectors }, (_, q) =>
         seq(
           seq(op.get(zv[q]), op.get(pairPtr[q]), op.get(a0), op.i32Add()),
-          seq(op.v128Load(16 * column), op.get(aw), op.load64Splat(8 * column), op.f64x2Mul()),
-          seq(op.f64x2Add(), op.set(zv[q])),
+          op.v128Load(16 * column),
+          q === 0 ? seq(op.get(aw), op.load64Splat(8 * column), op.tee(wSplat)) : op.get(wSplat),
+          seq(op.f64x2Mul(), op.f64x2Add(), op.set(zv[q])),
         ),
       ),
     );

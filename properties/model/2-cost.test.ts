@@ -89,7 +89,7 @@ test("the cost is finite whenever every logit is finite, even for logits near ±
   });
 });
 
-test("the cost at w = 0, b = 0 is ln 2 within (m + 1) units of roundoff, for any data", () => {
+test("the cost at w = 0, b = 0 is ln 2 within (m + 2) units of roundoff, for any data", () => {
   checkProperty({
     step,
     hint: "at w = 0 every σ(z) is 1/2 and every loss is ln 2: a different value means the loss formula or the mean is off",

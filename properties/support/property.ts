@@ -1,26 +1,35 @@
 import { dirname, relative } from "node:path";
 import fc from "fast-check";
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import { formatCounterexample } from "./format.js";
 import { PropertyViolation } from "./expectations.js";
-import { implementationPath } from "./implementation.js";
 
 /**
  * The teaching wrapper around fast-check: every model property runs through {@link checkProperty}
  * (and every worked example through {@link checkExample}), so every failure reads the same way:
  *
  *     property failed: <the test's name, a sentence>
- *       article step   …          expected   …          hint       …
- *       checked        …          actual     …          tolerance  …
- *       counterexample (shrunk): X, y, w, b as rows of numbers
- *       replay         PROPERTY_SEED=… PROPERTY_PATH=… npx vitest run …
+ *       article step   step 3 — …
+ *       checked        computeGradientsVectorized(X, y, w, b).dw[0]
+ *       expected       -0.25
+ *       actual         -0.5 (off by 0.25)
+ *       tolerance      |actual − expected| ≤ 7.2e-16 (its reason)
+ *       hint           one line pointing at the likely mistake
+ *       counterexample (seed …, shrunk … times):
+ *         X = (2 × 1)        (a matrix as rows of numbers)
+ *             [ 0]
+ *             [-1]
+ *         y = [0, 0] …
+ *       replay         PROPERTY_SEED=… PROPERTY_PATH="…" npx vitest run --project impl <file> -t '<name>'
  *
  * A function that throws "not implemented yet: …" (a stub from `npm run exercise -- start`) is
  * reported as exactly that, at once, without shrinking.
  *
- * Environment:
+ * Environment (read at each run):
  * - PROPERTY_RUNS=<n>  runs every property n times instead of its default (100 or fewer);
  * - PROPERTY_SEED=<s>, PROPERTY_PATH=<p>  replay a reported failure (use with the printed -t filter).
+ *
+ * Works in any vitest project; in the model projects the replay command names the implementation.
  */
 
 export interface PropertySpec<T> {
@@ -46,27 +55,28 @@ export interface ExampleSpec<T> {
 
 const DEFAULT_RUNS = 100;
 
-function positiveIntegerFromEnv(name: string): number | undefined {
+// Thousands of runs take longer than vitest's 5 s per test: PROPERTY_RUNS lifts that timeout.
+if (process.env.PROPERTY_RUNS) vi.setConfig({ testTimeout: 0 });
+
+function integerFromEnv(name: string, minimum: number): number | undefined {
   const text = process.env[name];
   if (text === undefined || text === "") return undefined;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, got "${text}"`);
+  if (!Number.isSafeInteger(value) || value < minimum) {
+    const what = minimum > 0 ? "a positive integer" : "an integer";
+    throw new Error(`${name} must be ${what}, got "${text}"`);
   }
   return value;
 }
 
-function integerFromEnv(name: string): number | undefined {
-  const text = process.env[name];
-  if (text === undefined || text === "") return undefined;
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be an integer, got "${text}"`);
-  return value;
+/** fast-check's run settings, read from the environment at each run (see the module comment). */
+function runSettings(defaultRuns: number) {
+  return {
+    numRuns: integerFromEnv("PROPERTY_RUNS", 1) ?? defaultRuns,
+    seed: integerFromEnv("PROPERTY_SEED", Number.MIN_SAFE_INTEGER),
+    path: process.env.PROPERTY_PATH || undefined,
+  };
 }
-
-const runsOverride = positiveIntegerFromEnv("PROPERTY_RUNS");
-const replaySeed = integerFromEnv("PROPERTY_SEED");
-const replayPath = process.env.PROPERTY_PATH || undefined;
 
 /** True for the error a stub throws: `new Error("not implemented yet: computeCost (article step 2)")`. */
 function isNotImplemented(error: unknown): error is Error {
@@ -81,24 +91,29 @@ function currentTest() {
   };
 }
 
-/** The vitest command that runs only this test against the same implementation. */
-function vitestCommand(file: string, name: string): string {
-  const relativeModule = displayPath(implementationPath);
-  const project =
-    relativeModule === "src/reference/index.ts"
-      ? "npx vitest run --project reference"
-      : relativeModule === "src/impl/index.ts"
-        ? "npx vitest run --project impl"
-        : `LOGREG_IMPL=${implementationPath} npx vitest run`;
-  const pattern = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, ".");
-  return `${project} ${file} -t '${pattern}'`;
+/** A path relative to the project when it is inside it, absolute otherwise. */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside.startsWith("..") ? path : inside;
 }
 
-/** Keeps only the stack frames in the test files, so the failure points at the property. */
+/**
+ * The vitest command that runs only this test against the same implementation: the module the
+ * model projects pass in LOGREG_MODULE (see vitest.config.ts), or none outside them.
+ */
+function vitestCommand(file: string, name: string): string {
+  const module = process.env.LOGREG_MODULE;
+  let command = "npx vitest run";
+  if (module && displayPath(module) === "src/reference/index.ts") command += " --project reference";
+  else if (module && displayPath(module) === "src/impl/index.ts") command += " --project impl";
+  else if (module) command = `LOGREG_IMPL=${module} ${command}`;
+  const pattern = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, ".");
+  return `${command} ${file} -t '${pattern}'`;
+}
+
+/** Keeps only the stack frames in test files, so the failure points at the property. */
 function withTestFrames(error: Error): Error {
-  const frames = (error.stack ?? "")
-    .split("\n")
-    .filter((line) => line.includes("properties/model/"));
+  const frames = (error.stack ?? "").split("\n").filter((line) => line.includes(".test.ts"));
   error.stack = [`${error.name}: ${error.message}`, ...frames].join("\n");
   return error;
 }
@@ -108,21 +123,13 @@ function field(label: string, text: string): string {
   return `  ${label.padEnd(15)}${text.split("\n").join(`\n${pad}`)}`;
 }
 
-/** A path relative to the project when it is inside it, absolute otherwise. */
-function displayPath(path: string): string {
-  const inside = relative(process.cwd(), path);
-  return inside.startsWith("..") ? path : inside;
-}
-
 function notImplementedReport(error: Error, name: string): Error {
-  const folder = displayPath(dirname(implementationPath));
+  const module = process.env.LOGREG_MODULE;
+  const folder = module ? `${displayPath(dirname(module))}/` : "the implementation";
   const report = [
     error.message,
     field("needed by", name),
-    field(
-      "next",
-      `write that function in ${folder}/ (its doc comment has the formula), then rerun`,
-    ),
+    field("next", `write that function in ${folder} (its doc comment has the formula), then rerun`),
   ].join("\n");
   return withTestFrames(new Error(report));
 }
@@ -171,9 +178,7 @@ export function checkProperty<T>(spec: PropertySpec<T>): void {
       }
     }),
     {
-      numRuns: runsOverride ?? spec.runs ?? DEFAULT_RUNS,
-      seed: replaySeed,
-      path: replayPath,
+      ...runSettings(spec.runs ?? DEFAULT_RUNS),
       // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
       maxSkipsPerRun: 1,
     },

@@ -95,6 +95,21 @@ describe("scripts/train.ts", () => {
     expect(result.stdout).toContain("training.costHistory[29]: recorded");
   });
 
+  test("--verify refuses a changed data file by its SHA-256, and follows a moved one with --data", async () => {
+    const report = join(out, "report.json");
+    const changed = join(directory, "changed.csv");
+    writeFileSync(
+      changed,
+      csv.replace(/\n(\d+),/, (_, age) => `\n${Number(age) + 1},`),
+    );
+    const refused = await train(["--verify", report, "--data", changed, "--quiet"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain("the data file differs from the one the report was made from");
+    const moved = join(directory, "moved.csv");
+    writeFileSync(moved, csv);
+    expect((await train(["--verify", report, "--data", moved, "--quiet"])).code).toBe(0);
+  });
+
   test("invalid invocations exit 2 with the message and the usage", async () => {
     for (const argv of [
       ["--epochs=-5"],

@@ -8,8 +8,10 @@ export interface NewtonOptions {
   /** Stop after this many Newton steps even if not converged (default 50). */
   maxIterations?: number;
   /**
-   * Converged once half the Newton decrement, λ²/2 = gᵀH⁻¹g/2, is at most this (default 1e-20);
-   * below it, full steps continue while they still cut λ² fourfold, down to the rounding floor.
+   * Converged once half the Newton decrement, λ²/2 = gᵀH⁻¹g/2 (≈ J − min J), is at most this
+   * times J (default 1e-20, relative: on separable data J → 0 and λ²/2 stays ≈ J/2, so it never
+   * converges there); below it, full steps continue while they still cut λ² fourfold, down to
+   * the rounding floor.
    */
   tolerance?: number;
 }
@@ -19,7 +21,10 @@ export interface NewtonResult extends Model {
   cost: number;
   /** Newton steps taken. */
   iterations: number;
-  /** Whether λ²/2 fell to the tolerance (false: separable data or too few iterations). */
+  /**
+   * Whether λ²/2 fell to tolerance · J (false: separable data, where J → 0 and no minimiser
+   * exists, or too few iterations).
+   */
   converged: boolean;
   /** λ²/2 at the returned point: a second-order estimate of J(w, b) − min J. */
   decrement: number;
@@ -61,9 +66,10 @@ export function newtonOptimum(
     const { step, mu } = solveDamped(hessianAt(X, theta), g);
     damping = Math.max(damping, mu);
     const lambda2 = dot(g, step);
+    const small = cost > 0 && lambda2 / 2 <= tolerance * cost;
     const stalled = !(lambda2 < previousLambda2 / 4);
-    if ((lambda2 / 2 <= tolerance && stalled) || iterations === maxIterations) {
-      return result(theta, cost, iterations, lambda2 / 2 <= tolerance, lambda2 / 2, g, damping);
+    if ((small && stalled) || iterations === maxIterations) {
+      return result(theta, cost, iterations, small, lambda2 / 2, g, damping);
     }
     previousLambda2 = lambda2;
     let t = 1;

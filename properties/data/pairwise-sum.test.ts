@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
+import { fitStandardScaler, mulberry32 } from "../../src/data/index.js";
 import { pairwiseSum } from "../../src/data/pairwise-sum.js";
 import { runs } from "./support.js";
 
@@ -52,5 +53,25 @@ test("pairwiseSum is within (16 + log₂ n)·ε·Σ|xᵢ| of the exact sum", () 
       expect(error).toBeLessThanOrEqual(bound + Number.MIN_VALUE);
     }),
     { numRuns: runs },
+  );
+});
+
+test("StandardScaler, fitted block by block, sums each column as pairwiseSum sums it whole", () => {
+  const m = fc.constantFrom(8191, 8192, 8193, 20000);
+  fc.assert(
+    fc.property(m, fc.integer(), (rows, seed) => {
+      const random = mulberry32(seed);
+      const X = {
+        rows,
+        cols: 2,
+        data: Float64Array.from({ length: rows * 2 }, () => random() * 1e3 - 300),
+      };
+      const { means } = fitStandardScaler(X);
+      for (let j = 0; j < 2; j++) {
+        const column = Float64Array.from({ length: rows }, (_, i) => X.data[i * 2 + j]);
+        expect(means[j]).toBe(pairwiseSum(column) / rows);
+      }
+    }),
+    { numRuns: 8 },
   );
 });

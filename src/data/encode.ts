@@ -63,18 +63,20 @@ export function derivations(levels: DummyLevels): Derivation[] {
 }
 
 /**
- * The article's features of every row, before standardization (pandas: the DataFrame after
- * `get_dummies`), as a row-major Matrix with one column per {@link derivations} entry:
- * numeric columns as read, yes/no as 1/0, then for each dummy column a 1 in the column of the
- * row's level — none for the baseline level, for an age in no bin, or for a level that is not
- * in `levels` (unseen when fitting; counted per column in `unseenLevels`).
+ * The article's features of rows [start, end) (all by default), before standardization (pandas:
+ * the DataFrame after `get_dummies`), as a row-major Matrix with one column per
+ * {@link derivations} entry: numeric columns as read, yes/no as 1/0, then for each dummy column a
+ * 1 in the column of the row's level — none for the baseline level, for an age in no bin, or for
+ * a level that is not in `levels` (unseen when fitting; counted per column in `unseenLevels`).
  */
 export function encodeFeatures(
   table: BankTable,
   levels: DummyLevels,
+  start = 0,
+  end = table.rows,
 ): { X: Matrix; unseenLevels: Record<CategoricalColumn, number> } {
   const cols = derivations(levels).length;
-  const X = { rows: table.rows, cols, data: new Float64Array(table.rows * cols) };
+  const X = { rows: end - start, cols, data: new Float64Array((end - start) * cols) };
   const { data } = X;
   const numeric = FEATURE_NUMERIC_COLUMNS.map((name) => table.numeric[name]);
   const flags = YES_NO_COLUMNS.map((name) => table.yesNo[name]);
@@ -86,14 +88,14 @@ export function encodeFeatures(
     const { codes, levels: tableLevels } = table.categorical[column];
     const toFitted = Int32Array.from(tableLevels, (level) => levels[column].indexOf(level));
     let unseen = 0;
-    for (let i = 0; i < codes.length; i++) if (toFitted[codes[i]] < 0) unseen++;
+    for (let i = start; i < end; i++) if (toFitted[codes[i]] < 0) unseen++;
     unseenLevels[column] = unseen;
     categorical.push({ codes, toFitted, offset: offset - 1 });
     offset += levels[column].length - 1;
   }
   const age = table.numeric.age;
-  for (let i = 0; i < table.rows; i++) {
-    const row = i * cols;
+  for (let i = start; i < end; i++) {
+    const row = (i - start) * cols;
     for (let j = 0; j < numeric.length; j++) data[row + j] = numeric[j][i];
     for (let j = 0; j < flags.length; j++) data[row + numeric.length + j] = flags[j][i];
     const bin = ageBin(age[i]);

@@ -4,7 +4,7 @@ import { DUMMY_COLUMNS, derivations, encodeFeatures } from "./encode.js";
 import type { Derivation, DummyLevels } from "./encode.js";
 import { pandasLevels } from "./levels.js";
 import { CATEGORICAL_COLUMNS } from "./schema.js";
-import { fitStandardScaler, standardizeInPlace } from "./standard-scaler.js";
+import { fitStandardScalerInBlocks, standardizeInPlace } from "./standard-scaler.js";
 import type { BankTable } from "./table.js";
 
 /**
@@ -48,7 +48,12 @@ export function fitFeatures(table: BankTable): FeatureTransform {
     levels[column] = pandasLevels(table.categorical[column]);
   const dummyLevels = levels as unknown as DummyLevels;
   const made = derivations(dummyLevels);
-  const { means, scales } = fitStandardScaler(encodeFeatures(table, dummyLevels).X);
+  // Fitted block by block: the unstandardized feature matrix never exists whole.
+  const { means, scales } = fitStandardScalerInBlocks(
+    table.rows,
+    made.length,
+    (start, end) => encodeFeatures(table, dummyLevels, start, end).X,
+  );
   const featureNames = made.map((d) => d.name);
   const fitted: FeatureTransform & { toJSON(): object } = {
     featureNames,

@@ -27,11 +27,11 @@ const csv = [...fixtureCsvChunks({ rows: 400, seed: 7 })]
 const data = join(directory, "small.csv");
 writeFileSync(data, csv);
 
-/** Runs main() in-process with captured output. */
-async function train(argv: string[]) {
+/** Runs main() in-process with captured output (stdout a terminal when `isTTY`). */
+async function train(argv: string[], isTTY = false) {
   const captured = { stdout: "", stderr: "" };
   const sink = (key: "stdout" | "stderr") =>
-    ({ write: (text: string) => ((captured[key] += text), true) }) as NodeJS.WritableStream;
+    ({ isTTY, write: (text: string) => ((captured[key] += text), true) }) as NodeJS.WritableStream;
   const code = await main(argv, { stdout: sink("stdout"), stderr: sink("stderr") });
   return { code, ...captured };
 }
@@ -108,6 +108,17 @@ describe("scripts/train.ts", () => {
     const moved = join(directory, "moved.csv");
     writeFileSync(moved, csv);
     expect((await train(["--verify", report, "--data", moved, "--quiet"])).code).toBe(0);
+  });
+
+  test("on a terminal it shows a progress bar with the cost and draws the loss curve; in a pipe, plain lines", async () => {
+    const terminal = await train([...args.slice(0, -1), join(directory, "tty")], true);
+    expect(terminal.code).toBe(0);
+    expect(terminal.stdout).toMatch(/30\/30 epochs \| cost 0\.\d{10}/);
+    expect(terminal.stdout).toMatch(/┼[\s\S]*cost per epoch, 1 … 30/);
+    const piped = await train([...args.slice(0, -1), join(directory, "pipe")]);
+    expect(piped.stdout).toMatch(/^ {2}epoch 30\/30: cost 0\.\d+$/m);
+    expect(piped.stdout).not.toContain("\u001b[");
+    expect(piped.stdout).not.toContain("┼");
   });
 
   test("invalid invocations exit 2 with the message and the usage", async () => {

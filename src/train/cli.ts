@@ -31,6 +31,9 @@ export class UsageError extends Error {
 
 export const DEFAULT_OUT = "reports/latest";
 
+/** Exit codes of the train script (listed in its usage). */
+export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4 } as const;
+
 export const USAGE = `Usage: npm run train -- [options]
        npx tsx scripts/train.ts [options]
 

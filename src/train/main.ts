@@ -5,7 +5,7 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, FIXTURE_PATH } from "../data/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
-import { parseCommandLine, USAGE, UsageError } from "./cli.js";
+import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
 import type { Command } from "./cli.js";
 import { LOSS_CURVE_FILE, renderMarkdown } from "./markdown.js";
 import { runPipeline } from "./pipeline.js";
@@ -14,9 +14,6 @@ import type { Output, Verbosity } from "./progress.js";
 import type { Report, RunMetadata } from "./report.js";
 import { renderLossCurveSvg } from "./svg.js";
 import { ReportFileError, verifyReport } from "./verify.js";
-
-/** Exit codes of the train script (also listed in its usage). */
-export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4 } as const;
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

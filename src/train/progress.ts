@@ -69,11 +69,15 @@ export function progressReporter(
 
 /**
  * The loss curve drawn in the terminal (asciichart): the cost history sampled to at most
- * `width` points, with the y axis labelled.
+ * `width` points (non-finite costs, null in report.json, left out), with the y axis labelled.
  */
-export function terminalLossCurve(costHistory: readonly number[], width = 64): string {
+export function terminalLossCurve(costHistory: readonly (number | null)[], width = 64): string {
   const stride = Math.max(1, Math.ceil(costHistory.length / width));
-  const sampled = costHistory.filter((_, k) => k % stride === 0 || k === costHistory.length - 1);
+  const sampled = costHistory.filter(
+    (cost, k): cost is number =>
+      (k % stride === 0 || k === costHistory.length - 1) && Number.isFinite(cost),
+  );
+  if (sampled.length === 0) return "(no finite cost to draw)";
   const chart = plot(sampled, { height: 10, format: (x) => x.toFixed(4).padStart(9) });
   return (
     `${chart}\n${" ".repeat(11)}cost per epoch, 1 … ${costHistory.length}` +

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { parseCommandLine, UsageError } from "./cli.js";
+import { EXIT, parseCommandLine, UsageError } from "./cli.js";
 import type { Command, TrainConfig } from "./cli.js";
 import { compareReports } from "./compare-reports.js";
 import { runPipeline } from "./pipeline.js";
@@ -36,7 +36,7 @@ export async function verifyReport(
     write(`${command.report}: the data file differs from the one the report was made from`);
     write(`  ${config.data}: SHA-256 ${sha256}`);
     write(`  recorded:  SHA-256 ${recorded.data.sha256}`);
-    return 1;
+    return EXIT.differences;
   }
   const progress = progressReporter(output, verbosityOf(output, command.quiet));
   const { report } = await runPipeline(config, progress).finally(progress.finish);
@@ -51,7 +51,7 @@ export async function verifyReport(
     write(
       `${command.report}: verified — every recorded value re-computed ${tolerance} (data SHA-256 ${sha256})`,
     );
-    return 0;
+    return EXIT.ok;
   }
   write(
     `${command.report}: ${differences.length} recorded value(s) differ from a re-run (compared ${tolerance}):`,
@@ -61,7 +61,7 @@ export async function verifyReport(
   }
   if (differences.length > LISTED_DIFFERENCES)
     write(`  … and ${differences.length - LISTED_DIFFERENCES} more`);
-  return 1;
+  return EXIT.differences;
 }
 
 async function readReport(path: string): Promise<Report> {

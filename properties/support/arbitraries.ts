@@ -41,12 +41,31 @@ export const anyDouble: fc.Arbitrary<number> = fc.oneof(
 );
 
 /**
- * Small values: doubles in [−10, 10] (subnormals included) and, more often, exact small integers
- * — which also makes shrunk counterexamples read as integers more often than as 1.7e-322.
+ * Doubles ±(1 + f)·2ᵉ with f ∈ [0, 1) at full precision and e ∈ [minExponent, maxExponent], and 0:
+ * every magnitude in that range (subnormals when minExponent < −1022), spread evenly over the
+ * exponents. Shrinking takes f → 0 and e → 0, so a counterexample comes out as ±1, ±2, ±0.5 …
+ * rather than as the smallest subnormal, which is where fc.double shrinks to.
  */
+export function scaledDouble(minExponent: number, maxExponent: number): fc.Arbitrary<number> {
+  const nonZero = fc
+    .record({
+      negative: fc.boolean(),
+      fraction: fc.double({ min: 0, max: 1 - Number.EPSILON, noNaN: true }),
+      exponent: fc.integer({ min: minExponent, max: maxExponent }),
+    })
+    .map(
+      ({ negative, fraction, exponent }) => (negative ? -1 : 1) * (1 + fraction) * 2 ** exponent,
+    );
+  return fc.oneof({ arbitrary: nonZero, weight: 9 }, { arbitrary: fc.constant(0), weight: 1 });
+}
+
+/** The smallest exponent of a subnormal double: 2⁻¹⁰⁷⁴ = Number.MIN_VALUE. */
+const SUBNORMAL = -1074;
+
+/** Small values: exact small integers and, less often, doubles below 16 in magnitude (subnormals included). */
 export const smallValue: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: -4, max: 4 }), weight: 2 },
-  { arbitrary: fc.double({ min: -10, max: 10, noNaN: true }), weight: 1 },
+  { arbitrary: scaledDouble(SUBNORMAL, 3), weight: 1 },
 );
 
 /**
@@ -58,18 +77,18 @@ export const quarterValue: fc.Arbitrary<number> = fc
   .map((k) => k / 4);
 
 /**
- * Small values mixed with magnitudes up to 1e150 (subnormals included): products stay below
- * 1e300, so every logit of up to 10 features is finite in any summation order.
+ * Small values mixed with magnitudes up to 2⁴⁹⁹ ≈ 1.6e150 (subnormals included): products stay
+ * below 2.7e300, so every logit of up to 10 features is finite in any summation order.
  */
 export const wideValue: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: smallValue, weight: 2 },
-  { arbitrary: fc.double({ min: -1e150, max: 1e150, noNaN: true }), weight: 1 },
+  { arbitrary: scaledDouble(SUBNORMAL, 498), weight: 1 },
 );
 
-/** Any finite double, up to ±Number.MAX_VALUE and down to subnormals. */
+/** Any finite double, up to ±Number.MAX_VALUE and down to subnormals, with the {@link landmarks}. */
 export const finiteValue: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: smallValue, weight: 1 },
-  { arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }), weight: 2 },
+  { arbitrary: scaledDouble(SUBNORMAL, 1023), weight: 2 },
   { arbitrary: fc.constantFrom(...landmarks.filter(Number.isFinite)), weight: 1 },
 );
 

@@ -7,13 +7,14 @@ import { DataError, FIXTURE_PATH } from "../data/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
 import type { Command } from "./cli.js";
+import { InputError } from "./input-error.js";
 import { LOSS_CURVE_FILE, renderMarkdown } from "./markdown.js";
 import { runPipeline } from "./pipeline.js";
 import { progressReporter, terminalLossCurve, verbosityOf } from "./progress.js";
 import type { Output, Verbosity } from "./progress.js";
 import type { Report, RunMetadata } from "./report.js";
 import { renderLossCurveSvg } from "./svg.js";
-import { ReportFileError, verifyReport } from "./verify.js";
+import { verifyReport } from "./verify.js";
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -43,7 +44,7 @@ export async function main(
     if (command.kind === "verify") return await verifyReport(command, output);
     return await train(command, argv, output);
   } catch (error) {
-    if (error instanceof DataError || error instanceof ReportFileError) {
+    if (error instanceof DataError || error instanceof InputError) {
       output.stderr.write(`${error.message}\n`);
       return EXIT.data;
     }

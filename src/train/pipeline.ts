@@ -19,6 +19,7 @@ import type { NewtonResult } from "../reference/newton.js";
 import type { TrainConfig } from "./cli.js";
 import { evaluateBaseline, evaluateModel } from "./evaluate.js";
 import { runGradientDescent } from "./gradient-descent-run.js";
+import { InputError } from "./input-error.js";
 import { chooseGradient, loadImplementation } from "./implementation.js";
 import { SCHEMA_VERSION } from "./report.js";
 import type {
@@ -74,7 +75,7 @@ export async function runPipeline(
   events.step("verify");
   const verification = verifyAtTrainedPoint(lr, X, y, run.model, names);
   events.step("evaluate");
-  const split = stratifiedSplit(y, config.testFraction, config.seed);
+  const split = splitForEvaluation(config, y);
   const trainTable = selectRows(table, split.train);
   const fitted = fitFeatures(trainTable);
   const train = fitted.transform(trainTable);
@@ -142,6 +143,17 @@ export async function runPipeline(
         : null,
   };
   return { report, trainingMs: run.milliseconds };
+}
+
+/** The stratified split, or an InputError naming the file when the data is too small for it. */
+function splitForEvaluation(config: TrainConfig, y: Float64Array) {
+  try {
+    return stratifiedSplit(y, config.testFraction, config.seed);
+  } catch (error) {
+    throw new InputError(
+      `${config.data}: cannot hold out a test part for evaluation: ${(error as Error).message} (use more rows or another --test-fraction)`,
+    );
+  }
 }
 
 function weightObject(names: readonly string[], w: Float64Array): Record<string, number> {

@@ -4,16 +4,12 @@ import { readFile } from "node:fs/promises";
 import { EXIT, parseCommandLine, UsageError } from "./cli.js";
 import type { Command, TrainConfig } from "./cli.js";
 import { compareReports } from "./compare-reports.js";
+import { InputError } from "./input-error.js";
 import { runPipeline } from "./pipeline.js";
 import { progressReporter, verbosityOf } from "./progress.js";
 import type { Output } from "./progress.js";
 import { SCHEMA_VERSION } from "./report.js";
 import type { Report } from "./report.js";
-
-/** A report.json that cannot be verified (unreadable, not JSON, not a report, bad config). */
-export class ReportFileError extends Error {
-  override name = "ReportFileError";
-}
 
 /** How many differences are printed before "… and N more". */
 const LISTED_DIFFERENCES = 20;
@@ -69,7 +65,7 @@ async function readReport(path: string): Promise<Report> {
   try {
     value = JSON.parse(await readFile(path, "utf8"));
   } catch (error) {
-    throw new ReportFileError(`${path}: cannot read it as JSON (${(error as Error).message})`);
+    throw new InputError(`${path}: cannot read it as JSON (${(error as Error).message})`);
   }
   const report = value as Partial<Report> | null;
   if (
@@ -77,7 +73,7 @@ async function readReport(path: string): Promise<Report> {
     typeof report.config !== "object" ||
     typeof report.data?.sha256 !== "string"
   ) {
-    throw new ReportFileError(
+    throw new InputError(
       `${path}: not a report.json of schema version ${SCHEMA_VERSION} (expected schemaVersion, config and data.sha256)`,
     );
   }
@@ -109,9 +105,7 @@ function recordedConfig(path: string, config: TrainConfig, data: string | undefi
   } catch (error) {
     const hint =
       data === undefined ? " (if the data file has moved, give its new place with --data)" : "";
-    throw new ReportFileError(
-      `${path}: recorded configuration: ${(error as Error).message}${hint}`,
-    );
+    throw new InputError(`${path}: recorded configuration: ${(error as Error).message}${hint}`);
   }
 }
 

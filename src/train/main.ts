@@ -101,12 +101,12 @@ async function train(
   return EXIT.ok;
 }
 
-/** The picture of a report's loss curve. */
+/** The picture of a report's loss curve (the optimum line only if Newton converged). */
 export function lossCurve(report: Report) {
   return {
     title: `Loss curve: ${basename(report.config.data)}, α = ${report.config.alpha}`,
     costHistory: report.training.costHistory,
-    optimum: report.optimum.cost,
+    optimum: report.optimum.converged ? report.optimum.cost : null,
   };
 }
 
@@ -118,7 +118,7 @@ function summary(report: Report, verbosity: Verbosity): string {
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
     `cost after epoch ${history.length}: ${history[history.length - 1]}`,
-    `optimum (Newton, ${report.optimum.iterations} iterations): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
+    `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : ", NOT converged: no finite minimiser (separable data?)"}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
     `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
     "report written to:",

@@ -58,8 +58,9 @@ Options:
   --tolerance <rel>       with --verify: allowed relative difference per number (default: 0)
   -h, --help              show this help
 
-Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad data file
-or report.json; 4 any other failure (writing the report, a broken implementation).`;
+Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad input (a
+data file the pipeline rejects, a report.json that cannot be verified, data too small for the
+split); 4 any other failure (writing the report, a broken implementation).`;
 
 const options = {
   data: { type: "string" },

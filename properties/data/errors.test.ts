@@ -120,6 +120,15 @@ describe("invalid rows", () => {
     expect(error.problems).toHaveLength(5);
   });
 
+  test("line numbers count blank lines and the line breaks inside quoted fields", async () => {
+    const header = KAGGLE_HEADER.join(",");
+    const multiline = bankRow({ job: '"blue\r\ncollar\nworker"' }).join(",");
+    const bad = bankRow({ balance: "x", deposit: "no" }).join(",");
+    const text = ["", header, multiline, "", bad, ""].join("\n");
+    const { error } = await loadError(text, "invalid-rows");
+    expect(error.problems.map((p) => [p.line, p.column])).toEqual([[7, "balance"]]);
+  });
+
   test("a row with the wrong number of fields is reported with its line", async () => {
     const text = smallCsv() + bankRow().slice(1).join(",") + "\n";
     const { text: message } = await loadError(text, "invalid-rows");

@@ -21,7 +21,7 @@ export type DataErrorKind =
 
 /** One offending place in a file: a cell, a row, or a column of the header. */
 export interface DataProblem {
-  /** 1-based line of the file (line 1 is the header; a row's line is the one it ends on). */
+  /** 1-based line of the file (line 1 is the header, unless blank lines precede it; a row's line is the one it starts on). */
   line: number;
   /** The column's name in the header, when the problem is one cell or one column. */
   column?: string;

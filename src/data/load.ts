@@ -39,6 +39,16 @@ const DROP_HINT =
   "Fix the file, or drop the invalid rows with the loader's dropInvalidRows option " +
   "(train script: --drop-invalid-rows); every dropped row is then listed in the data audit.";
 
+/** Line breaks (\r\n, \n or \r) inside the fields of a record (quoted fields may hold them). */
+function lineBreaksIn(record: string[]): number {
+  let breaks = 0;
+  for (const field of record) {
+    if (field.includes("\n") || field.includes("\r"))
+      breaks += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+  }
+  return breaks;
+}
+
 async function readHead(path: string): Promise<{ head: Buffer; bytes: number }> {
   let handle;
   try {
@@ -142,22 +152,19 @@ export async function loadBankCsv(
   const droppedRows: DroppedRow[] = [];
   const invalidCells: Record<string, number> = {};
   let fieldCountErrors = 0;
+  let emptyLines = 0;
   let rowsRead = 0;
   let header: string[] | undefined;
   let columns: ReturnType<typeof locateColumns> | undefined;
   const parser = parse({
     delimiter: format.delimiter,
     bom: true,
-    info: true,
     relax_column_count: true,
-    skip_empty_lines: true,
     max_record_size: MAX_RECORD_CHARACTERS,
   });
-  let lastByte = -1;
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
-      if (chunk.length > 0) lastByte = chunk[chunk.length - 1];
       done(null, chunk);
     },
   });
@@ -165,7 +172,7 @@ export async function loadBankCsv(
   const flags = new Int8Array(YES_NO_COLUMNS.length);
   const rowProblems: DataProblem[] = [];
 
-  async function consume(records: AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  async function consume(records: AsyncIterable<string[]>) {
     try {
       await readRecords(records);
     } catch (error) {
@@ -225,16 +232,22 @@ export async function loadBankCsv(
     lines.push(line);
   }
 
-  async function readRecords(
-    records: AsyncIterable<{ record: string[]; info: { lines: number } }>,
-  ) {
-    for await (const { record, info } of records) {
-      if (columns === undefined) {
+  /**
+   * Numbers the records by line as they come (cheaper than csv-parse's per-record `info`
+   * snapshot): a record starts on the line after the previous one ended and spans the line
+   * breaks inside its quoted fields. An empty line comes as [""]: skipped and counted, as pandas
+   * skips blank lines.
+   */
+  async function readRecords(records: AsyncIterable<string[]>) {
+    let line = 0;
+    for await (const record of records) {
+      const start = line + 1;
+      line = start + lineBreaksIn(record);
+      if (record.length === 1 && record[0] === "") emptyLines++;
+      else if (columns === undefined) {
         header = record;
         columns = locateColumns(path, header);
-      } else {
-        readRow(record, info.lines, columns);
-      }
+      } else readRow(record, start, columns);
     }
   }
 
@@ -313,8 +326,7 @@ export async function loadBankCsv(
     header,
     extraColumns: columns.extraColumns,
     rowsRead,
-    // csv-parse counts the line break that ends the last line as an empty line; it is not one.
-    emptyLines: parser.info.empty_lines - (lastByte === 0x0a || lastByte === 0x0d ? 1 : 0),
+    emptyLines,
     droppedRows,
     invalidCells,
     fieldCountErrors,

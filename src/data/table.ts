@@ -22,7 +22,7 @@ export interface BankTable {
   readonly label: Float64Array;
   /** Which column the label came from. */
   readonly labelColumn: LabelColumn;
-  /** The 1-based line of the file on which each row ends (line 1 is the header). */
+  /** The 1-based line of the file on which each row starts. */
   readonly lines: Uint32Array;
 }
 

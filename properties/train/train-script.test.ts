@@ -72,6 +72,21 @@ describe("scripts/train.ts", () => {
     expect(read(out, "loss-curve.svg")).toBe(renderLossCurveSvg(lossCurve(report)));
   });
 
+  test("every table row of report.md has as many cells as its header (no value breaks a table)", () => {
+    const cells = (line: string) => line.replace(/\\\|/g, "").split("|").length;
+    const tables: string[][] = [];
+    let previous = "";
+    for (const line of read(out, "report.md").split("\n")) {
+      if (line.startsWith("|") && !previous.startsWith("|")) tables.push([]);
+      if (line.startsWith("|")) tables[tables.length - 1].push(line);
+      previous = line;
+    }
+    expect(tables.length).toBeGreaterThan(5);
+    for (const [header, ...rows] of tables) {
+      for (const row of rows) expect(cells(row)).toBe(cells(header));
+    }
+  });
+
   test("a second run gives a byte-identical report.json except the run metadata", async () => {
     const first = read(out, "report.json");
     const again = join(directory, "again");

@@ -9,8 +9,9 @@ import { UNIT_ROUNDOFF, costRoundingBound, gamma, gradientRoundingBound } from "
 
 /**
  * L = ¼ (maxᵢ ‖xᵢ‖² + 1), the smoothness constant of the mean logistic loss in (w, b): its
- * Hessian (1/m) Σᵢ σ′(zᵢ) x̃ᵢ x̃ᵢᵀ with x̃ᵢ = (xᵢ, 1) and σ′ ≤ ¼ has norm at most L. Rounded up
- * (by γₙ₊₃) so that α ≤ 1/L here implies α ≤ 1/L exactly.
+ * Hessian (1/m) Σᵢ σ′(zᵢ) x̃ᵢ x̃ᵢᵀ with x̃ᵢ = (xᵢ, 1) and σ′ ≤ ¼ has norm at most L. Computed in
+ * float64 it may fall short of the exact L by γₙ₊₃ relative, so α ≤ 1/L here gives αL ≤ 1 + γₙ₊₃
+ * exactly; {@link stepSlack} pays for that.
  */
 export function smoothness(X: Matrix): number {
   let largest = 0;
@@ -21,7 +22,7 @@ export function smoothness(X: Matrix): number {
       x.reduce((sum, xj) => sum + xj * xj, 0),
     );
   }
-  return 0.25 * (largest + 1) * (1 + gamma(X.cols + 3));
+  return 0.25 * (largest + 1);
 }
 
 /** ‖v‖² over the weights and the bias together. */
@@ -38,7 +39,8 @@ export function squaredNorm(w: Float64Array, b: number): number {
  *   one evaluation's bound, because gradientDescent may use its own (accurate) gradient routine;
  * - rounding the update itself moves θ⁺ by ρⱼ ≤ 2u (|α g̃ⱼ| + |θ⁺ⱼ|), which changes J by at most
  *   maxᵢ (Σⱼ |xᵢⱼ| ρⱼ + ρ_b), since the loss's slope |σ(z) − y| is at most 1;
- * - rounding (α/2)‖g̃‖² itself, (n + 3)u of it.
+ * - rounding (α/2)‖g̃‖² itself, and αL exceeding 1 by up to γₙ₊₃ (see {@link smoothness}): each
+ *   at most γₙ₊₃ · (α/2)‖g̃‖².
  */
 export function stepSlack(data: Dataset, g: Gradients, alpha: number, next: Model): number {
   const { X, y, w, b } = data;
@@ -60,6 +62,6 @@ export function stepSlack(data: Dataset, g: Gradients, alpha: number, next: Mode
     costRoundingBound(X, y, next.w, next.b) +
     alpha * gradientError * gNorm +
     updateEffect +
-    gamma(X.cols + 3) * (alpha / 2) * gNorm * gNorm
+    2 * gamma(X.cols + 3) * (alpha / 2) * gNorm * gNorm
   );
 }

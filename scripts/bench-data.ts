@@ -20,7 +20,13 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse";
-import { fitFeatures, FIXTURE_PATH, fixtureCsvChunks, loadBankCsv } from "../src/data/index.js";
+import {
+  DataError,
+  fitFeatures,
+  FIXTURE_PATH,
+  fixtureCsvChunks,
+  loadBankCsv,
+} from "../src/data/index.js";
 
 const HELP = `Usage: npm run bench:data -- [options]
 
@@ -114,7 +120,8 @@ function measureInChild(stage: Stage, path: string, runs: number): Measurement {
   ];
   const result = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20 });
   if (result.status !== 0) {
-    throw new Error(`bench child (${stage}) failed:\n${result.stderr}`);
+    process.stderr.write(`bench-data: the ${stage} measurement failed:\n${result.stderr}`);
+    process.exit(1);
   }
   return JSON.parse(result.stdout) as Measurement;
 }
@@ -223,4 +230,10 @@ async function main() {
   }
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  if (!(error instanceof DataError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(3);
+}

@@ -21,10 +21,11 @@ test("the loop and vectorized gradients agree within the rounding bound of their
       // Each evaluation is within gradientRoundingBound of the exact gradient (support/rounding.ts:
       // (1/m) Σᵢ |xᵢⱼ| [σ′ᵢ γₙ₊₁ Aᵢ + 5u + γₘ₊₁ |eᵢ|] per component), so two agree within twice that.
       const bound = gradientRoundingBound(X, y, w, b);
+      const loop = lr.computeGradients(X, y, w, b); // the loop first: it is the one a learner writes first
       expectGradientsWithin(
         "computeGradientsVectorized(X, y, w, b)",
         lr.computeGradientsVectorized(X, y, w, b),
-        lr.computeGradients(X, y, w, b),
+        loop,
         addBounds(bound, bound),
         "2 × the rounding bound of one evaluation, from |xᵢⱼ|, |wⱼ xᵢⱼ|, |b|, the errors eᵢ and m",
       );

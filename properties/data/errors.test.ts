@@ -206,6 +206,11 @@ describe("malformed CSV", () => {
     expect(text).toMatch(/^not valid CSV at line 4: Quote Not Closed/);
   });
 
+  test("a record longer than 65,536 characters (not a bank file) is a malformed-CSV error", async () => {
+    const { text } = await loadError(`${"x".repeat(70_000)}\n`, "malformed-csv");
+    expect(text).toMatch(/^not valid CSV at line 1: /);
+  });
+
   test("a quote inside an unquoted field is a malformed-CSV error with its line", async () => {
     const { text } = await loadError(
       smallCsv().replace("technician", 'tech"nician'),

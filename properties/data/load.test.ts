@@ -126,6 +126,14 @@ describe("file layouts", () => {
     expect(audit.extraColumns).toEqual(["id", "note"]);
   });
 
+  test("with both label columns, deposit is the label and y an extra column", async () => {
+    const lines = smallCsv().trimEnd().split("\n");
+    const path = writeTemp([`${lines[0]},y`, `${lines[1]},no`, `${lines[2]},yes`].join("\n"));
+    const { table, audit } = await loadBankCsv(path);
+    expect(Array.from(table.label)).toEqual([1, 0]);
+    expect(audit.extraColumns).toEqual(["y"]);
+  });
+
   test("blank lines are skipped, as pandas skips them, and counted in the audit", async () => {
     const lines = smallCsv().split("\n");
     const path = writeTemp([lines[0], "", lines[1], "", "", lines[2], ""].join("\n"));

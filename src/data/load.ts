@@ -10,15 +10,10 @@ import { PANDAS_NA_VALUES, parseNumber, parseYesNo } from "./cells.js";
 import { DataError, describeFinding } from "./errors.js";
 import type { DataProblem } from "./errors.js";
 import { GrowingColumn } from "./growing.js";
-import { nearMatch } from "./near-match.js";
-import {
-  CATEGORICAL_COLUMNS,
-  LABEL_COLUMNS,
-  NUMERIC_COLUMNS,
-  REQUIRED_COLUMNS,
-  YES_NO_COLUMNS,
-} from "./schema.js";
-import type { CategoricalColumn, LabelColumn, NumericColumn, YesNoColumn } from "./schema.js";
+import { locateColumns } from "./header.js";
+import type { ColumnPositions } from "./header.js";
+import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, YES_NO_COLUMNS } from "./schema.js";
+import type { CategoricalColumn, NumericColumn, YesNoColumn } from "./schema.js";
 import { sniff } from "./sniff.js";
 import type { BankTable } from "./table.js";
 
@@ -67,51 +62,6 @@ async function readHead(path: string): Promise<{ head: Buffer; bytes: number }> 
   }
 }
 
-/** Where each bank column is in the header, or a DataError naming every missing column. */
-function locateColumns(path: string, header: string[]) {
-  const seen = new Set<string>();
-  const problems: DataProblem[] = [];
-  header.forEach((name, index) => {
-    if (seen.has(name)) {
-      const first = header.indexOf(name) + 1;
-      const expected = `each column name once (also column ${first})`;
-      problems.push({ line: 1, column: name, columnNumber: index + 1, expected });
-    }
-    seen.add(name);
-  });
-  if (problems.length > 0) {
-    throw new DataError("duplicate-columns", path, "the header names a column twice", problems);
-  }
-  const labelColumn = LABEL_COLUMNS.find((name) => header.includes(name));
-  const wanted = [...REQUIRED_COLUMNS, labelColumn ?? "deposit"];
-  const missing = wanted.filter((name) => !header.includes(name));
-  if (missing.length > 0) {
-    const unmatched = header.filter((name) => !(wanted as string[]).includes(name));
-    const problems = missing.map((name): DataProblem => {
-      const near = nearMatch(name, unmatched);
-      const label = name === "deposit" ? ' (the label: "deposit", or "y" in the UCI files)' : "";
-      const suggestion = near === undefined ? "" : ` — found ${JSON.stringify(near)}: a typo?`;
-      return { line: 1, expected: `a column named "${name}"${label}${suggestion}` };
-    });
-    const hints = [`Columns found (${header.length}): ${header.join(", ")}`];
-    if (header.length === 1) {
-      hints.push("Only one column was found: fields must be separated by , or ;.");
-    }
-    const names = missing.join(", ");
-    const headline = `missing ${missing.length === 1 ? "column" : "columns"} ${names}`;
-    throw new DataError("missing-columns", path, headline, problems, hints);
-  }
-  const index = (name: string) => header.indexOf(name);
-  return {
-    labelColumn: labelColumn as LabelColumn,
-    label: index(labelColumn as string),
-    numeric: NUMERIC_COLUMNS.map(index),
-    yesNo: YES_NO_COLUMNS.map(index),
-    categorical: CATEGORICAL_COLUMNS.map(index),
-    extraColumns: header.filter((name) => !(wanted as string[]).includes(name)),
-  };
-}
-
 function byColumn<K extends string, T>(names: readonly K[], make: (name: K) => T): Record<K, T> {
   return Object.fromEntries(names.map((name) => [name, make(name)])) as Record<K, T>;
 }
@@ -155,7 +105,7 @@ export async function loadBankCsv(
   let emptyLines = 0;
   let rowsRead = 0;
   let header: string[] | undefined;
-  let columns: ReturnType<typeof locateColumns> | undefined;
+  let columns: ColumnPositions | undefined;
   const parser = parse({
     delimiter: format.delimiter,
     bom: true,
@@ -189,7 +139,7 @@ export async function loadBankCsv(
   }
 
   /** Validates one data record; appends its values to the columns, or records its problems. */
-  function readRow(record: string[], line: number, at: NonNullable<typeof columns>) {
+  function readRow(record: string[], line: number, at: ColumnPositions) {
     rowsRead++;
     rowProblems.length = 0;
     const fieldCount = (header as string[]).length;
@@ -246,7 +196,7 @@ export async function loadBankCsv(
       if (record.length === 1 && record[0] === "") emptyLines++;
       else if (columns === undefined) {
         header = record;
-        columns = locateColumns(path, header);
+        columns = locateColumns(path, header, start);
       } else readRow(record, start, columns);
     }
   }

@@ -26,7 +26,6 @@ if (missing.length > 0) {
 }
 
 export const implementation = loaded as LogisticRegression;
-export const implementationPath = modulePath;
 
 /** The two cost functions of the implementation under test, by name (loop first). */
 export const costFunctions = [

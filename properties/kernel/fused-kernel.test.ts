@@ -1,8 +1,12 @@
+import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { expect, test, vi } from "vitest";
 import type { Model } from "../../src/contract.js";
-import { fusedGradientDescent } from "../../src/reference/fused-kernel.js";
-import type { WasmApi } from "../../src/reference/fused-kernel.js";
+import {
+  defaultKernelEnvironment,
+  fusedGradientDescent,
+} from "../../src/reference/fused-kernel.js";
+import type { KernelEnvironment, WasmApi } from "../../src/reference/fused-kernel.js";
 import { computeGradientsVectorized, gradientDescent } from "../../src/reference/index.js";
 import { anyDouble, dataset, smallValue } from "../support/arbitraries.js";
 import type { Dataset } from "../support/arbitraries.js";
@@ -36,11 +40,17 @@ const run = (data: fc.Arbitrary<Dataset>): fc.Arbitrary<Run> =>
     .record({ data, alpha, epochs: fc.integer({ min: 1, max: 25 }) })
     .map(({ data, ...rest }) => ({ ...data, ...rest }));
 
-/** Runs both paths and checks w, b (identical) and the cost history (1e-12 relative). */
-function expectSameRun({ X, y, w, b, alpha, epochs }: Run): void {
+/**
+ * Runs the kernel (on one thread, or on two with `threads`) and the readable path, and checks
+ * w, b (identical) and the cost history (1e-12 relative).
+ */
+function expectSameRun({ X, y, w, b, alpha, epochs }: Run, threads: 1 | 2 = 1): void {
   const fastHistory: number[] = [];
   const specHistory: number[] = [];
-  const fast = gradientDescent(X, y, w, b, { alpha, epochs, costHistory: fastHistory });
+  const environment: KernelEnvironment = { ...defaultKernelEnvironment, threads };
+  const options = { alpha, epochs, costHistory: fastHistory };
+  const fast = fusedGradientDescent(X, y, w, b, options, environment);
+  if (!fast) throw new Error("the kernel declined a run it should take");
   const spec = gradientDescent(X, y, w, b, {
     alpha,
     epochs,
@@ -48,6 +58,8 @@ function expectSameRun({ X, y, w, b, alpha, epochs }: Run): void {
     gradientFunction: computeGradientsVectorized,
   });
   expectIdenticalModels(fast, spec);
+  // gradientDescent without gradientFunction is the kernel
+  expectIdenticalModels(gradientDescent(X, y, w, b, { alpha, epochs }), spec);
   expect(fastHistory).toHaveLength(specHistory.length);
   specHistory.forEach((expected, k) =>
     expectRelative(`costHistory[${k}]`, fastHistory[k], expected),
@@ -72,7 +84,9 @@ function expectRelative(what: string, actual: number, expected: number): void {
 
 test("the fused kernel gives the readable path's w and b bit for bit, and its costs to 1e-12, on small data", () => {
   fc.assert(
-    fc.property(run(dataset({ feature: smallValue, maxRows: 12, maxCols: 6 })), expectSameRun),
+    fc.property(run(dataset({ feature: smallValue, maxRows: 12, maxCols: 6 })), (r) =>
+      expectSameRun(r),
+    ),
     {
       numRuns: runs,
     },
@@ -81,7 +95,9 @@ test("the fused kernel gives the readable path's w and b bit for bit, and its co
 
 test("the fused kernel agrees with the readable path on every double, saturated and infinite logits included", () => {
   fc.assert(
-    fc.property(run(dataset({ feature: anyDouble, maxRows: 6, maxCols: 4 })), expectSameRun),
+    fc.property(run(dataset({ feature: anyDouble, maxRows: 6, maxCols: 4 })), (r) =>
+      expectSameRun(r),
+    ),
     {
       numRuns: runs,
     },
@@ -128,6 +144,36 @@ test("the fused kernel agrees with the readable path on one-row data sets whose 
   }
 });
 
+test("on two threads (rows split for the errors, columns for the gradient) the kernel gives the same bits", () => {
+  fc.assert(
+    fc.property(run(dataset({ feature: anyDouble, maxRows: 12, maxCols: 7 })), (r) =>
+      expectSameRun(r, 2),
+    ),
+    { numRuns: Math.ceil(runs / 3) },
+  );
+});
+
+test("where no worker thread starts, the two-thread kernel runs on one thread with the same result", () => {
+  const noThreads: KernelEnvironment = {
+    ...defaultKernelEnvironment,
+    threads: 2,
+    startWorker: () => {
+      throw new Error("worker threads unavailable");
+    },
+  };
+  const X = { rows: 9, cols: 3, data: Float64Array.from({ length: 27 }, (_, k) => Math.sin(k)) };
+  const y = Float64Array.from({ length: 9 }, (_, i) => i % 2);
+  const w = Float64Array.of(0.5, -1, 0.25);
+  const options = { alpha: 0.4, epochs: 6 };
+  const fallback = fusedGradientDescent(X, y, w, 0.1, options, noThreads);
+  const spec = gradientDescent(X, y, w, 0.1, {
+    ...options,
+    gradientFunction: computeGradientsVectorized,
+  });
+  expect(fallback).toBeDefined();
+  if (fallback) expectIdenticalModels(fallback, spec);
+});
+
 test("the fused kernel handles odd and even row counts, and odd and even column counts, in whole epochs", () => {
   fc.assert(
     fc.property(
@@ -139,6 +185,7 @@ test("the fused kernel handles odd and even row counts, and odd and even column 
         const y = Float64Array.from({ length: rows }, (_, i) => i % 2);
         const w = Float64Array.from({ length: cols }, (_, j) => Math.cos(j) / 2);
         expectSameRun({ X: { rows, cols, data }, y, w, b: -0.25, alpha: 0.7, epochs });
+        expectSameRun({ X: { rows, cols, data }, y, w, b: -0.25, alpha: 0.7, epochs }, 2);
       },
     ),
     { numRuns: 40 },
@@ -159,10 +206,12 @@ test("the fused kernel declines (returns undefined) where WebAssembly or SIMD is
   const X = { rows: 2, cols: 1, data: Float64Array.of(1, -1) };
   const options = { alpha: 0.1, epochs: 2 };
   const y = Float64Array.of(0, 1);
-  expect(fusedGradientDescent(X, y, Float64Array.of(0), 0, options, null)).toBeUndefined();
+  const withoutWasm = { ...defaultKernelEnvironment, wasm: null };
+  expect(fusedGradientDescent(X, y, Float64Array.of(0), 0, options, withoutWasm)).toBeUndefined();
   const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const withoutSimd: WasmApi = { ...api, Module: api.Module, validate: () => false };
-  expect(fusedGradientDescent(X, y, Float64Array.of(0), 0, options, withoutSimd)).toBeUndefined();
+  const environment = { ...defaultKernelEnvironment, wasm: withoutSimd };
+  expect(fusedGradientDescent(X, y, Float64Array.of(0), 0, options, environment)).toBeUndefined();
   expect(
     fusedGradientDescent(X, Float64Array.of(0, 0.5), Float64Array.of(0), 0, options),
   ).toBeUndefined();
@@ -185,4 +234,26 @@ test("gradientDescent without WebAssembly falls back to the readable loop and gi
   } finally {
     vi.unstubAllGlobals();
   }
+});
+
+test("a process that trained on two threads exits by itself (the worker never keeps it alive)", () => {
+  const script = [
+    'import { defaultKernelEnvironment, fusedGradientDescent } from "./src/reference/fused-kernel.ts";',
+    "const X = { rows: 6, cols: 2, data: Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3) };",
+    "const y = Float64Array.of(0, 1, 0, 1, 1, 0);",
+    "const env = { ...defaultKernelEnvironment, threads: 2 };",
+    "const model = fusedGradientDescent(X, y, new Float64Array(2), 0, { alpha: 0.1, epochs: 3 }, env);",
+    "console.log(model ? 'trained' : 'declined');",
+  ].join("\n");
+  const child = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", script],
+    {
+      encoding: "utf8",
+      timeout: 30_000,
+    },
+  );
+  expect(child.error, "the child was killed after 30 s: something kept it alive").toBeUndefined();
+  expect(child.status, child.stderr).toBe(0);
+  expect(child.stdout.trim()).toBe("trained");
 });

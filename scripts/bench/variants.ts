@@ -1,5 +1,9 @@
 import type { GradientFunction, LogisticRegression, Matrix } from "../../src/contract.js";
 import * as impl from "../../src/impl/index.js";
+import {
+  defaultKernelEnvironment,
+  fusedGradientDescent,
+} from "../../src/reference/fused-kernel.js";
 import * as reference from "../../src/reference/index.js";
 
 /** One way to train: an implementation and the gradient its gradientDescent is given. */
@@ -24,7 +28,7 @@ function variant(name: string, lr: LogisticRegression, gradient?: GradientFuncti
 /**
  * The bench's variants: each implementation's gradientDescent with its per-example loop
  * gradient and with its vectorized gradient (the cost each epoch is the implementation's own,
- * vectorized), and the reference's default, the fused kernel.
+ * vectorized), the reference's default, the fused kernel, and the kernel on two threads.
  */
 export const variants: Variant[] = [
   variant("impl loop", impl, impl.computeGradients),
@@ -32,4 +36,14 @@ export const variants: Variant[] = [
   variant("reference loop", reference, reference.computeGradients),
   variant("reference vectorized", reference, reference.computeGradientsVectorized),
   variant("reference kernel", reference),
+  {
+    name: "reference kernel, 2 threads",
+    train(X, y, epochs, alpha) {
+      const costHistory: number[] = [];
+      const environment = { ...defaultKernelEnvironment, threads: 2 as const };
+      const options = { alpha, epochs, costHistory };
+      fusedGradientDescent(X, y, new Float64Array(X.cols), 0, options, environment);
+      return costHistory[costHistory.length - 1];
+    },
+  },
 ];

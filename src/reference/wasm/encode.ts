@@ -76,6 +76,8 @@ export const op = {
   i32GeS: (): Code => [0x4e],
   f64Load: (): Code => [0x2b, ...memarg(3)],
   f64Store: (): Code => [0x39, ...memarg(3)],
+  f64LoadAt: (offset: number): Code => [0x2b, ...memarg(3, offset)],
+  f64StoreAt: (offset: number): Code => [0x39, ...memarg(3, offset)],
   f64Add: (): Code => [0xa0],
   v128Load: (offset = 0): Code => [...simd(0x00), ...memarg(4, offset)],
   v128Store: (offset = 0): Code => [...simd(0x0b), ...memarg(4, offset)],
@@ -117,18 +119,23 @@ export interface FunctionSpec {
   body: Code;
 }
 
+/** Pages (64 KiB) a shared memory may have at most: 2 GiB, the kernel's address limit. */
+export const SHARED_MAX_PAGES = 32768;
+
 /**
- * A module that imports its memory as `env.memory` and exports each function by name; every
- * function returns nothing.
+ * A module that imports its memory as `env.memory` (shared between threads when `shared`, with
+ * at most {@link SHARED_MAX_PAGES} pages) and exports each function by name; every function
+ * returns nothing.
  */
-export function encodeModule(functions: FunctionSpec[]): Uint8Array {
+export function encodeModule(functions: FunctionSpec[], shared = false): Uint8Array {
   const header = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
   const name = (text: string): Code => vec([...new TextEncoder().encode(text)].map((b) => [b]));
   const types = section(
     1,
     vec(functions.map((f) => [0x60, ...vec(f.params.map((t) => [t])), ...vec([])])),
   );
-  const imports = section(2, vec([[...name("env"), ...name("memory"), 0x02, 0x00, ...uleb(1)]]));
+  const limits = shared ? [0x03, ...uleb(1), ...uleb(SHARED_MAX_PAGES)] : [0x00, ...uleb(1)];
+  const imports = section(2, vec([[...name("env"), ...name("memory"), 0x02, ...limits]]));
   const declarations = section(3, vec(functions.map((_, index) => uleb(index))));
   const exportsSection = section(
     7,

@@ -246,53 +246,133 @@ function accumulate(size: Size): Code {
   );
 }
 
-/** One group of `size` rows starting at row i, whose pair starts at pairPtr[0]. */
-function group(size: Size): Code {
-  const labels = (q: number): Code =>
-    seq(
-      seq(op.get(Y), op.get(i), op.i32(2 * q), op.i32Add(), op.i32(8), op.i32Mul(), op.i32Add()),
-      size === 1 ? op.load64Splat() : op.v128Load(),
-      op.set(yv[q]),
-    );
-  const vectors = Math.ceil(size / 2);
+/** The group's labels into yv (a pair per vector; a single row is splat). */
+function labels(size: Size): Code {
   return seq(
-    ...pairPtr
-      .slice(1)
-      .map((ptr, q) =>
-        seq(
-          op.get(pairPtr[0]),
-          op.get(rowBytes),
-          op.i32(2 * (q + 1)),
-          op.i32Mul(),
-          op.i32Add(),
-        ).concat(op.set(ptr)),
+    ...Array.from({ length: Math.ceil(size / 2) }, (_, q) =>
+      seq(
+        seq(op.get(Y), op.get(i), op.i32(2 * q), op.i32Add(), op.i32(8), op.i32Mul()),
+        seq(op.i32Add(), size === 1 ? op.load64Splat() : op.v128Load(), op.set(yv[q])),
       ),
+    ),
+  );
+}
+
+/** pairPtr[q] = pairPtr[0] + q pairs, for the group's other pairs. */
+const otherPairs = seq(
+  ...pairPtr
+    .slice(1)
+    .map((ptr, q) =>
+      seq(
+        op.get(pairPtr[0]),
+        op.get(rowBytes),
+        op.i32(2 * (q + 1)),
+        op.i32Mul(),
+        op.i32Add(),
+      ).concat(op.set(ptr)),
+    ),
+);
+
+/** One group of `size` rows at row i (pair at pairPtr[0]): its logits, errors and losses. */
+function errorsOfGroup(size: Size): Code {
+  return seq(
+    otherPairs,
     logits(size),
-    ...Array.from({ length: vectors }, (_, q) => seq(labels(q), errorsAndLosses(q))),
-    sums(size),
-    accumulate(size),
+    labels(size),
+    ...Array.from({ length: Math.ceil(size / 2) }, (_, q) => errorsAndLosses(q)),
+  );
+}
+
+/** Moves to the next group: pairPtr[0] and i advance by `size` rows. */
+function advance(size: Size): Code {
+  return seq(
     seq(op.get(pairPtr[0]), op.get(rowBytes), op.i32(size), op.i32Mul(), op.i32Add()),
     seq(op.set(pairPtr[0]), op.get(i), op.i32(size), op.i32Add(), op.set(i)),
   );
 }
 
-const body = seq(
+/** Runs `groupCode` over rows 0 … ROWS−1: groups of four, then pairs, then one single row. */
+function overRows(groupCode: (size: Size) => Code): Code {
+  return seq(
+    seq(op.get(X), op.set(pairPtr[0]), op.i32(0), op.set(i)),
+    ...([GROUP, 2] as const).map((size) =>
+      seq(
+        seq(op.block(), op.loop()),
+        seq(op.get(i), op.i32(size - 1), op.i32Add(), op.get(ROWS), op.i32GeS(), op.brIf(1)),
+        seq(groupCode(size), advance(size), op.br(0), op.end(), op.end()),
+      ),
+    ),
+    seq(op.get(i), op.get(ROWS), op.i32LtS(), op.if(), groupCode(1), op.end()),
+  );
+}
+
+const setup = seq(
   seq(op.get(COLS), op.i32(8), op.i32Mul(), op.tee(colBytes), op.set(rowBytes)),
   seq(op.get(COLS), op.i32(-4), op.i32And(), op.i32(8), op.i32Mul(), op.set(colBytes4)),
-  seq(op.get(X), op.set(pairPtr[0]), op.i32(0), op.set(i), op.f64(0), op.set(errorSum)),
-  seq(op.f64(0), op.set(costSum), ...lossV.map((loss) => seq(cst(0), op.set(loss)))),
-  // groups of four rows, then pairs, then at most one single row
-  ...([GROUP, 2] as const).map((size) =>
-    seq(
-      seq(op.block(), op.loop()),
-      seq(op.get(i), op.i32(size - 1), op.i32Add(), op.get(ROWS), op.i32GeS(), op.brIf(1)),
-      seq(group(size), op.br(0), op.end(), op.end()),
-    ),
-  ),
-  seq(op.get(i), op.get(ROWS), op.i32LtS(), op.if(), group(1), op.end()),
+  seq(op.f64(0), op.set(errorSum), op.f64(0), op.set(costSum)),
+  ...lossV.map((loss) => seq(cst(0), op.set(loss))),
+);
+
+/** pass(x, y, w, g, out, rows, cols, b, withCost): the fused pass described above. */
+const pass = seq(
+  setup,
+  overRows((size) => seq(errorsOfGroup(size), sums(size), accumulate(size))),
   seq(op.get(OUT), op.get(errorSum), op.f64Store()),
   seq(op.get(OUT), op.i32(8), op.i32Add(), op.get(costSum), op.f64Store()),
 );
 
-/** The module's bytes: one function, `pass`, over an imported memory `env.memory`. */
-export const fusedPassModule: Uint8Array = encodeModule([{ name: "pass", params, locals, body }]);
+/**
+ * errors(x, y, w, e, loss, rows, cols, b, withCost): the first half of the pass, for a range of
+ * rows (x, y, e and loss point at its first row, an even one): stores eᵢ at e and, with
+ * withCost, Lᵢ at loss, for another thread to sum and accumulate.
+ */
+const errors = seq(
+  setup,
+  overRows((size) =>
+    seq(
+      errorsOfGroup(size),
+      ...Array.from({ length: size }, (_, row) =>
+        seq(
+          seq(op.get(G), op.get(i), op.i32(8), op.i32Mul(), op.i32Add(), op.get(e[row])),
+          seq(op.f64StoreAt(8 * row), op.get(OUT), op.get(i), op.i32(8), op.i32Mul()),
+          seq(op.i32Add(), op.get(lossV[row >> 1]), op.f64x2ExtractLane(row & 1)),
+          op.f64StoreAt(8 * row),
+        ),
+      ),
+    ),
+  ),
+);
+
+/**
+ * gradient(x, y, w, g, e, rows, cols, _, count): the second half, for a range of `count`
+ * columns (x and g point at its first column, an even one; cols is X's): g_j += xᵢⱼ eᵢ over all
+ * rows in order, reading eᵢ from e.
+ */
+const gradient = seq(
+  setup,
+  seq(op.get(WITH_COST), op.i32(8), op.i32Mul(), op.set(colBytes)),
+  overRows((size) =>
+    seq(
+      otherPairs,
+      ...Array.from({ length: size }, (_, row) =>
+        seq(op.get(OUT), op.get(i), op.i32(8), op.i32Mul(), op.i32Add()).concat(
+          op.f64LoadAt(8 * row),
+          op.set(e[row]),
+        ),
+      ),
+      accumulate(size),
+    ),
+  ),
+);
+
+const functions = [
+  { name: "pass", params, locals, body: pass },
+  { name: "errors", params, locals, body: errors },
+  { name: "gradient", params, locals, body: gradient },
+];
+
+/** The module's bytes: `pass`, `errors` and `gradient` over an imported memory `env.memory`. */
+export const fusedPassModule: Uint8Array = encodeModule(functions);
+
+/** The same functions over a shared memory, for the two-thread kernel. */
+export const sharedFusedPassModule: Uint8Array = encodeModule(functions, true);

@@ -18,7 +18,9 @@ import { Worker } from "node:worker_threads";
  * reused by later calls.
  */
 export const FLAGS = { GO: 0, WORKER_ERRORS: 1, MAIN_ERRORS: 2, WORKER_GRADIENT: 3, READY: 4 };
-const SPINS = 20000;
+/** Checks before sleeping (a fraction of a millisecond): a wake-up from Atomics.wait costs more
+ * than the spin when the other thread is running on the other core. */
+const SPINS = 200000;
 const TIMEOUT_MS = 60000;
 
 /** Waits until flags[index] ≥ value: spins briefly, then sleeps in Atomics.wait. */

@@ -104,17 +104,22 @@ async function bench(options: ReturnType<typeof parse>) {
   const seconds = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   const cpuSeconds = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   const finalCost = new Map<string, number>();
+  /** Variants that threw (a stubbed or broken src/impl): reported, not timed again. */
+  const failed = new Map<string, string>();
   const numpySeconds: number[] = [];
   const numpyCpuSeconds: number[] = [];
   let numpyRun: NumpyRun | undefined;
   try {
     for (let run = 0; run < runs; run++) {
-      for (const variant of variants) {
-        const timing = timed(() => variant.train(X, y, epochs, alpha));
-        seconds.get(variant.name)?.push(timing.seconds);
-        cpuSeconds.get(variant.name)?.push(timing.cpuSeconds);
-        const value = timing.value;
-        finalCost.set(variant.name, value);
+      for (const variant of variants.filter((v) => !failed.has(v.name))) {
+        try {
+          const timing = timed(() => variant.train(X, y, epochs, alpha));
+          seconds.get(variant.name)?.push(timing.seconds);
+          cpuSeconds.get(variant.name)?.push(timing.cpuSeconds);
+          finalCost.set(variant.name, timing.value);
+        } catch (error) {
+          failed.set(variant.name, error instanceof Error ? error.message : String(error));
+        }
       }
       if (numpy) {
         numpyRun = numpy.run({ epochs, alpha });
@@ -127,11 +132,13 @@ async function bench(options: ReturnType<typeof parse>) {
     numpy?.remove();
   }
 
-  const rows = variants.map((v) => ({
-    name: v.name,
-    seconds: seconds.get(v.name) ?? [],
-    cpuSeconds: cpuSeconds.get(v.name) ?? [],
-  }));
+  const rows = variants
+    .filter((v) => !failed.has(v.name))
+    .map((v) => ({
+      name: v.name,
+      seconds: seconds.get(v.name) ?? [],
+      cpuSeconds: cpuSeconds.get(v.name) ?? [],
+    }));
   if (numpyRun) {
     const name = `numpy ${numpyRun.numpy} (article)`;
     rows.push({ name, seconds: numpySeconds, cpuSeconds: numpyCpuSeconds });
@@ -145,8 +152,7 @@ async function bench(options: ReturnType<typeof parse>) {
     cpuMedian: median(row.cpuSeconds),
     epochsPerSecond: epochs / medians[k],
     ratioToFastest: medians[k] / fastest,
-    finalCost:
-      k < variants.length ? (finalCost.get(row.name) ?? NaN) : (numpyRun?.finalCost ?? NaN),
+    finalCost: finalCost.get(row.name) ?? numpyRun?.finalCost ?? NaN,
   }));
   const byName = (name: string) => results.find((r) => r.name.startsWith(name));
   const kernel = byName("reference kernel");
@@ -169,6 +175,7 @@ async function bench(options: ReturnType<typeof parse>) {
       loadAverageAtEnd: loadavg()[0],
     },
     variants: results,
+    failed: Object.fromEntries(failed),
     kernelOverNumpy: kernel && numpyResult ? kernel.median / numpyResult.median : undefined,
     implLoopSpeedupOverArticlePythonLoop: implLoop
       ? {
@@ -233,6 +240,8 @@ function formatTables(r: Results): string {
     ];
     lines.push(pad([...cells, v.finalCost.toPrecision(12)], widths));
   }
+  for (const [name, reason] of Object.entries(r.failed))
+    lines.push(`${name}: not timed (${reason})`);
   lines.push("");
   if (r.kernelOverNumpy !== undefined) {
     lines.push(

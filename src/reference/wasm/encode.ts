@@ -62,7 +62,6 @@ export const op = {
   end: (): Code => [0x0b],
   br: (depth: number): Code => [0x0c, ...uleb(depth)],
   brIf: (depth: number): Code => [0x0d, ...uleb(depth)],
-  select: (): Code => [0x1b],
   get: (local: number): Code => [0x20, ...uleb(local)],
   set: (local: number): Code => [0x21, ...uleb(local)],
   tee: (local: number): Code => [0x22, ...uleb(local)],
@@ -74,7 +73,6 @@ export const op = {
   i32Mul: (): Code => [0x6c],
   i32LtS: (): Code => [0x48],
   i32GeS: (): Code => [0x4e],
-  f64Load: (): Code => [0x2b, ...memarg(3)],
   f64Store: (): Code => [0x39, ...memarg(3)],
   f64LoadAt: (offset: number): Code => [0x2b, ...memarg(3, offset)],
   f64StoreAt: (offset: number): Code => [0x39, ...memarg(3, offset)],
@@ -82,7 +80,6 @@ export const op = {
   v128Load: (offset = 0): Code => [...simd(0x00), ...memarg(4, offset)],
   v128Store: (offset = 0): Code => [...simd(0x0b), ...memarg(4, offset)],
   load64Splat: (offset = 0): Code => [...simd(0x0a), ...memarg(3, offset)],
-  load64Lane: (lane: number, offset = 0): Code => [...simd(0x57), ...memarg(3, offset), lane],
   /** v128.const with the same double in both lanes. */
   f64x2Const: (value: number): Code => [...simd(0x0c), ...f64Bytes(value), ...f64Bytes(value)],
   /** v128.const with the same 64-bit integer in both lanes. */

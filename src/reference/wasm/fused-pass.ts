@@ -21,6 +21,9 @@ import { encodeModule, op, type, type Code, type ValueType } from "./encode.js";
  * imported memory; X is stored as interleaved row pairs (fused-kernel.ts), followed by a zero
  * row when rows is odd and four doubles of slack; g must hold cols + 3 zeros (the last three
  * are scratch). Writes out[0] = Σ eᵢ, out[1] = Σ L(zᵢ, yᵢ).
+ *
+ * `errors` and `gradient` are the pass's two halves, for the two-thread kernel
+ * (kernel-threads.ts): the first over a range of rows, the second over a range of columns.
  */
 
 // stdlib's exp (@stdlib/math-base-special-exp, after FreeBSD's e_exp.c): constants and polynomial.

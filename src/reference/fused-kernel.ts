@@ -1,6 +1,6 @@
+import type { Worker } from "node:worker_threads";
 import type { GradientDescentOptions, Matrix, Model } from "../contract.js";
 import { computeCostVectorized } from "./cost-vectorized.js";
-import type { Worker } from "node:worker_threads";
 import { FLAGS, kernelWorker, signal, startKernelWorker, waitFor } from "./kernel-threads.js";
 import type { StartWorker } from "./kernel-threads.js";
 import { SHARED_MAX_PAGES } from "./wasm/encode.js";
@@ -18,9 +18,10 @@ import { fusedPassModule, sharedFusedPassModule } from "./wasm/fused-pass.js";
  * the readable path; the recorded costs agree to a few ulps (the loss is summed the same way
  * but log1p is evaluated differently).
  *
- * Returns undefined, and the caller takes the readable path, when WebAssembly SIMD is missing,
- * when a label is not 0 or 1, when w or y do not match X's shape, or when X does not fit in a
- * 32-bit WebAssembly memory.
+ * Runs on one thread, or on two with `environment.threads = 2` (same bits). Returns undefined,
+ * and the caller takes the readable path, when WebAssembly SIMD is missing, when a label is not
+ * 0 or 1, when w or y do not match X's shape, or when X does not fit in a 32-bit WebAssembly
+ * memory (2 GiB here).
  */
 export function fusedGradientDescent(
   X: Matrix,

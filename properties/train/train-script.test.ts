@@ -31,7 +31,10 @@ writeFileSync(data, csv);
 async function train(argv: string[], isTTY = false) {
   const captured = { stdout: "", stderr: "" };
   const sink = (key: "stdout" | "stderr") =>
-    ({ isTTY, write: (text: string) => ((captured[key] += text), true) }) as NodeJS.WritableStream;
+    ({
+      isTTY,
+      write: (text: string) => ((captured[key] += text), true),
+    }) as unknown as NodeJS.WritableStream;
   const code = await main(argv, { stdout: sink("stdout"), stderr: sink("stderr") });
   return { code, ...captured };
 }

@@ -19,6 +19,10 @@ export function computeCostVectorized(
 ): number {
   const m = X.rows;
   const z = logits(X, w, b);
-  const losses = z.map((zi, i) => (y[i] === 1 ? softplus(-zi) : softplus(zi)));
-  return losses.reduce((sum, loss) => sum + loss / m, 0);
+  let cost = 0;
+  for (let i = 0; i < m; i++) {
+    const loss = y[i] === 1 ? softplus(-z[i]) : softplus(z[i]);
+    cost += loss / m;
+  }
+  return cost;
 }

@@ -16,17 +16,18 @@ export function computeGradients(
   b: number,
 ): Gradients {
   const m = X.rows;
-  const dw = new Float64Array(X.cols);
+  const n = X.cols;
+  const dw = new Float64Array(n);
   let db = 0;
   for (let i = 0; i < m; i++) {
     const xi = rowView(X, i);
     const error = sigmoid(predict(xi, w, b)) - y[i];
-    for (let j = 0; j < X.cols; j++) {
+    for (let j = 0; j < n; j++) {
       dw[j] += error * xi[j];
     }
     db += error;
   }
-  for (let j = 0; j < X.cols; j++) {
+  for (let j = 0; j < n; j++) {
     dw[j] /= m;
   }
   return { dw, db: db / m };

@@ -8,11 +8,12 @@ import type { Matrix } from "../contract.js";
  * numpy: `np.dot(X, w) + b`
  */
 export function logits(X: Matrix, w: Float64Array, b: number): Float64Array {
-  const z = new Float64Array(X.rows);
-  for (let i = 0; i < X.rows; i++) {
+  const { rows, cols, data } = X;
+  const z = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
     let sum = 0;
-    for (let j = 0; j < X.cols; j++) {
-      sum += X.data[i * X.cols + j] * w[j];
+    for (let j = 0; j < cols; j++) {
+      sum += data[i * cols + j] * w[j];
     }
     z[i] = sum + b;
   }

@@ -147,8 +147,9 @@ function gradientAt(X: Matrix, y: Float64Array, theta: Float64Array): Float64Arr
 }
 
 /**
- * H = (1/m) X̃ᵀ diag(p(1 − p)) X̃, as a dense (n+1)² row-major array; p(1 − p) is formed as
- * σ(z)σ(−z), which keeps its relative accuracy when σ(z) is close to 1.
+ * H = (1/m) X̃ᵀ diag(p(1 − p)) X̃, as a dense (n+1)² row-major array of which only the lower
+ * triangle (k ≤ j) is filled: H is symmetric and the Cholesky factorisation reads no other entry.
+ * p(1 − p) is formed as σ(z)σ(−z), which keeps its relative accuracy when σ(z) is close to 1.
  */
 function hessianAt(X: Matrix, theta: Float64Array): Float64Array {
   const { rows, cols, data } = X;
@@ -166,7 +167,6 @@ function hessianAt(X: Matrix, theta: Float64Array): Float64Array {
       for (let k = 0; k <= j; k++) H[offset + k] += sxj * xi[k];
     }
   }
-  for (let j = 0; j < size; j++) for (let k = 0; k < j; k++) H[k * size + j] = H[j * size + k];
   return H;
 }
 

@@ -26,6 +26,7 @@ export default defineConfig({
   test: {
     include: [
       "properties/kernel/modules-load.test.ts",
+      "properties/kernel/encode.test.ts",
       "properties/kernel/fused-kernel.test.ts",
       "properties/kernel/kernel-used.test.ts",
       "properties/model/**/*.test.ts",

@@ -137,6 +137,10 @@ describe("where the kernel declines", () => {
     const withoutSimd: WasmApi = { ...countingApi, validate: () => false };
     const environment = { ...defaultKernelEnvironment, wasm: withoutSimd };
     expect(fusedGradientDescent(X, y, w, 0, options, environment)).toBeUndefined();
+    // an older WebAssembly without validate() is treated as one without SIMD
+    const withoutValidate = { ...countingApi, validate: undefined } as unknown as WasmApi;
+    const older = { ...defaultKernelEnvironment, wasm: withoutValidate };
+    expect(fusedGradientDescent(X, y, w, 0, options, older)).toBeUndefined();
   });
 
   test("it declines where the memory allocation is refused", () => {

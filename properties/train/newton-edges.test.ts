@@ -3,12 +3,13 @@ import { matrixFromRows } from "../../src/matrix.js";
 import { computeGradientsVectorized, newtonOptimum } from "../../src/reference/index.js";
 
 /**
- * newtonOptimum's backtracking line search, which the smooth data of newton.test.ts never
- * needs: on these seven rows (a feature spanning −2191 … 266) the full Newton step from the
- * current point raises the cost once on the way (checked with a counter while choosing the
- * data), so the step must be halved, and the result must still be the minimiser.
- * Tolerance: the gradient at the optimum is at most 1e-12, as in newton.test.ts (its rounding
- * floor here is ≈ 1e-16 · max|x| ≈ 2e-13).
+ * newtonOptimum at its edges, which the smooth data of newton.test.ts never reach.
+ *
+ * The backtracking line search: on the seven rows below (a feature spanning −2191 … 266) the
+ * full Newton step raises the cost once on the way (checked with a counter while choosing the
+ * data), so the step is halved, and the result must still be the minimiser. Tolerance: the
+ * gradient at the optimum is at most 1e-12, as in newton.test.ts (its rounding floor here is
+ * ≈ 1e-16 · max|x| ≈ 2e-13).
  */
 test("where a full Newton step raises the cost, the halved step still reaches the minimiser (gradient ≤ 1e-12)", () => {
   const X = matrixFromRows([
@@ -27,4 +28,11 @@ test("where a full Newton step raises the cost, the halved step still reaches th
   const { dw, db } = computeGradientsVectorized(X, y, result.w, result.b);
   expect(Math.max(...dw.map(Math.abs), Math.abs(db))).toBeLessThanOrEqual(1e-12);
   expect(result.gradientNorm).toBe(Math.max(...dw.map(Math.abs), Math.abs(db)));
+});
+
+test("a non-finite feature makes the Hessian NaN, and newtonOptimum says so instead of raising the damping forever", () => {
+  const X = matrixFromRows([[Infinity], [1], [2]]);
+  expect(() => newtonOptimum(X, Float64Array.of(0, 1, 0))).toThrow(
+    new RangeError("newtonOptimum: the Hessian is not finite"),
+  );
 });

@@ -1,0 +1,88 @@
+/**
+ * The mutation score of src/reference, from Stryker's JSON report (reports/mutation/mutation.json,
+ * written by `npm run mutation`), with the survivors that no test can tell apart from the
+ * original, listed with their reasons in mutation/equivalent-mutants.md, left out:
+ *
+ *     score = (killed + timed out) / (valid mutants − equivalent ones)
+ *
+ * Exit status 1 when a survivor (or an uncovered mutant) is not listed there, when a listed one
+ * no longer survives or no longer exists (the list must be kept exact), or when the score is
+ * below the threshold (90%, or --threshold N).
+ *
+ * Usage: tsx mutation/score.ts [--report reports/mutation/mutation.json] [--threshold 90]
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+
+interface Mutant {
+  mutatorName: string;
+  replacement?: string;
+  status: string;
+  location: { start: { line: number } };
+}
+interface Report {
+  files: Record<string, { mutants: Mutant[] }>;
+}
+
+const { values } = parseArgs({
+  options: {
+    report: { type: "string", default: "reports/mutation/mutation.json" },
+    equivalents: { type: "string", default: "mutation/equivalent-mutants.md" },
+    threshold: { type: "string", default: "90" },
+  },
+});
+
+/** One mutant as the equivalents list names it: file, line, mutator, replacement (spaces collapsed). */
+const key = (file: string, line: number, mutator: string, replacement: string): string =>
+  [file, line, mutator, replacement.replace(/\s+/g, " ").trim()].join(" | ");
+
+/** The table rows of the equivalents list: | file | line | mutator | `replacement` | reason |. */
+function listedEquivalents(markdown: string): Map<string, number> {
+  const listed = new Map<string, number>();
+  for (const row of markdown.split("\n")) {
+    const cells = row.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, "|"));
+    if (cells.length < 6 || !/^\d+$/.test(cells[2])) continue;
+    const replacement = cells[4].replace(/^`|`$/g, "");
+    const k = key(cells[1].replace(/^`|`$/g, ""), Number(cells[2]), cells[3], replacement);
+    listed.set(k, (listed.get(k) ?? 0) + 1);
+  }
+  return listed;
+}
+
+const report = JSON.parse(readFileSync(values.report, "utf8")) as Report;
+const listed = listedEquivalents(readFileSync(values.equivalents, "utf8"));
+const counts: Record<string, number> = {};
+const unlisted: string[] = [];
+let equivalent = 0;
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const mutant of mutants) {
+    counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+    if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") continue;
+    const k = key(file, mutant.location.start.line, mutant.mutatorName, mutant.replacement ?? "");
+    const left = listed.get(k) ?? 0;
+    if (left > 0) {
+      listed.set(k, left - 1);
+      equivalent++;
+    } else unlisted.push(`${k}  (${mutant.status})`);
+  }
+}
+const stale = [...listed].filter(([, left]) => left > 0).map(([k]) => k);
+const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
+const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
+const valid = detected + undetected;
+const score = (100 * detected) / (valid - equivalent);
+const threshold = Number(values.threshold);
+
+console.log(
+  `mutants: ${valid} valid (${detected} killed or timed out: ${counts.Killed ?? 0} killed, ` +
+    `${counts.Timeout ?? 0} timed out; ${counts.Survived ?? 0} survived, ` +
+    `${counts.NoCoverage ?? 0} not covered), ${counts.RuntimeError ?? 0} runtime errors, ` +
+    `${counts.CompileError ?? 0} compile errors`,
+);
+console.log(`equivalent (listed in ${values.equivalents}): ${equivalent}`);
+console.log(`Stryker's score: ${((100 * detected) / valid).toFixed(2)}%`);
+console.log(`score without the equivalent mutants: ${score.toFixed(2)}% (threshold ${threshold}%)`);
+for (const line of unlisted) console.log(`survivor not listed as equivalent: ${line}`);
+for (const line of stale)
+  console.log(`listed as equivalent but not a survivor of this run: ${line}`);
+if (unlisted.length > 0 || stale.length > 0 || !(score >= threshold)) process.exitCode = 1;

@@ -24,9 +24,15 @@ export default {
   ],
   coverageAnalysis: "perTest",
   concurrency: 2,
+  // A mutant that loops forever (i++ → i--) is stopped after its tests' usual time × 2 + 3 s
+  // and counted as detected; the whole suite takes about 2.5 s, so no honest run comes close.
   timeoutMS: 3000,
   timeoutFactor: 2,
-  thresholds: { high: 95, low: 90, break: 90 },
+  // Stryker's own score counts equivalent mutants as survivors. The goal, at least 90% of the
+  // mutants that are not equivalent, is checked by mutation/score.ts (run after Stryker by
+  // `npm run mutation`), which also fails on any survivor not listed in
+  // mutation/equivalent-mutants.md. The floor below catches a collapse even without it.
+  thresholds: { high: 90, low: 85, break: 85 },
   reporters: ["clear-text", "progress", "json", "html"],
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   htmlReporter: { fileName: "reports/mutation/index.html" },

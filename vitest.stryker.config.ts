@@ -29,6 +29,7 @@ export default defineConfig({
       "properties/kernel/encode.test.ts",
       "properties/kernel/fused-kernel.test.ts",
       "properties/kernel/kernel-used.test.ts",
+      "properties/kernel/wait-for.test.ts",
       "properties/model/**/*.test.ts",
       "properties/reference/**/*.test.ts",
       "properties/train/newton*.test.ts",

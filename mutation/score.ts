@@ -1,15 +1,17 @@
 /**
  * The mutation score of src/reference, from Stryker's JSON report (reports/mutation/mutation.json,
  * written by `npm run mutation`), with the survivors that no test can tell apart from the
- * original, listed with their reasons in mutation/equivalent-mutants.md, left out:
+ * original (listed as equivalent, with their reasons, in mutation/equivalent-mutants.md) left out:
  *
  *     score = (killed + timed out) / (valid mutants − equivalent ones)
  *
- * Exit status 1 when a survivor (or an uncovered mutant) is not listed there, when a listed one
- * no longer survives or no longer exists (the list must be kept exact), or when the score is
- * below the threshold (90%, or --threshold N).
+ * Survivors listed there as accepted (they do change behaviour, where no practical test reaches)
+ * stay in the score. Exit status 1 when a survivor (or an uncovered mutant) is not listed there,
+ * when a listed one no longer survives or no longer exists (the list must be kept exact), or
+ * when the score is below the threshold (90%, or --threshold N).
  *
- * Usage: tsx mutation/score.ts [--report reports/mutation/mutation.json] [--threshold 90]
+ * Usage: tsx mutation/score.ts [--report reports/mutation/mutation.json]
+ *          [--equivalents mutation/equivalent-mutants.md] [--threshold 90]
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -36,37 +38,43 @@ const { values } = parseArgs({
 const key = (file: string, line: number, mutator: string, replacement: string): string =>
   [file, line, mutator, replacement.replace(/\s+/g, " ").trim()].join(" | ");
 
-/** The table rows of the equivalents list: | file | line | mutator | `replacement` | reason |. */
-function listedEquivalents(markdown: string): Map<string, number> {
-  const listed = new Map<string, number>();
+type Kind = "equivalent" | "accepted";
+
+/** The table rows of the list: | file | line | mutator | `replacement` | kind | reason |. */
+function listedSurvivors(markdown: string): Map<string, Kind[]> {
+  const listed = new Map<string, Kind[]>();
   for (const row of markdown.split("\n")) {
     const cells = row.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, "|"));
-    if (cells.length < 6 || !/^\d+$/.test(cells[2])) continue;
+    if (cells.length < 8 || !/^\d+$/.test(cells[2])) continue;
+    const kind = cells[5];
+    if (kind !== "equivalent" && kind !== "accepted") {
+      throw new Error(`${values.equivalents}: kind must be equivalent or accepted: ${row}`);
+    }
     const replacement = cells[4].replace(/^`|`$/g, "");
     const k = key(cells[1].replace(/^`|`$/g, ""), Number(cells[2]), cells[3], replacement);
-    listed.set(k, (listed.get(k) ?? 0) + 1);
+    listed.set(k, [...(listed.get(k) ?? []), kind]);
   }
   return listed;
 }
 
 const report = JSON.parse(readFileSync(values.report, "utf8")) as Report;
-const listed = listedEquivalents(readFileSync(values.equivalents, "utf8"));
+const listed = listedSurvivors(readFileSync(values.equivalents, "utf8"));
 const counts: Record<string, number> = {};
 const unlisted: string[] = [];
 let equivalent = 0;
+let accepted = 0;
 for (const [file, { mutants }] of Object.entries(report.files)) {
   for (const mutant of mutants) {
     counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
     if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") continue;
     const k = key(file, mutant.location.start.line, mutant.mutatorName, mutant.replacement ?? "");
-    const left = listed.get(k) ?? 0;
-    if (left > 0) {
-      listed.set(k, left - 1);
-      equivalent++;
-    } else unlisted.push(`${k}  (${mutant.status})`);
+    const kind = listed.get(k)?.shift();
+    if (kind === "equivalent") equivalent++;
+    else if (kind === "accepted") accepted++;
+    else unlisted.push(`${k}  (${mutant.status})`);
   }
 }
-const stale = [...listed].filter(([, left]) => left > 0).map(([k]) => k);
+const stale = [...listed].filter(([, kinds]) => kinds.length > 0).map(([k]) => k);
 const detected = (counts.Killed ?? 0) + (counts.Timeout ?? 0);
 const undetected = (counts.Survived ?? 0) + (counts.NoCoverage ?? 0);
 const valid = detected + undetected;
@@ -79,10 +87,12 @@ console.log(
     `${counts.NoCoverage ?? 0} not covered), ${counts.RuntimeError ?? 0} runtime errors, ` +
     `${counts.CompileError ?? 0} compile errors`,
 );
-console.log(`equivalent (listed in ${values.equivalents}): ${equivalent}`);
+console.log(
+  `listed in ${values.equivalents}: ${equivalent} equivalent, ${accepted} accepted survivors`,
+);
 console.log(`Stryker's score: ${((100 * detected) / valid).toFixed(2)}%`);
 console.log(`score without the equivalent mutants: ${score.toFixed(2)}% (threshold ${threshold}%)`);
-for (const line of unlisted) console.log(`survivor not listed as equivalent: ${line}`);
+for (const line of unlisted) console.log(`survivor not listed in ${values.equivalents}: ${line}`);
 for (const line of stale)
-  console.log(`listed as equivalent but not a survivor of this run: ${line}`);
+  console.log(`listed in ${values.equivalents} but not a survivor of this run: ${line}`);
 if (unlisted.length > 0 || stale.length > 0 || !(score >= threshold)) process.exitCode = 1;

@@ -2,8 +2,8 @@
 /**
  * Mutation testing of src/reference (npm run mutation): Stryker changes one operator, literal or
  * statement at a time and runs the tests of vitest.stryker.config.ts; a mutant no test notices
- * "survives". mutation/equivalent-mutants.md lists the survivors that no test can tell apart
- * from the original, each with its reason.
+ * "survives". mutation/equivalent-mutants.md lists every survivor, equivalent (no test can tell
+ * it apart from the original) or accepted (no practical test reaches it), each with its reason.
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

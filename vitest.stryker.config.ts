@@ -9,8 +9,8 @@ import { defineConfig } from "vitest/config";
  * - properties/model: the model properties, loading src/reference through LOGREG_MODULE (a
  *   dynamic import, which is why stryker.config.mjs sets `vitest.related: false`);
  * - properties/kernel: the fused WebAssembly kernel against the readable path, which path runs
- *   (kernel-used), and that every module loads (modules-load); not bench-cli, whose child
- *   processes do not see the mutant;
+ *   (kernel-used), that every module loads (modules-load), the LEB128 encoders (encode) and the
+ *   threads' wait (wait-for); not bench-cli, whose child processes do not see the mutant;
  * - properties/reference: the reference-only helpers (soft-label loss, the mean's rescue);
  * - properties/train/newton*.test.ts: newtonOptimum and standardErrors (reference-only code).
  *

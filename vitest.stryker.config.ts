@@ -9,8 +9,8 @@ import { defineConfig } from "vitest/config";
  * - properties/model: the model properties, loading src/reference through LOGREG_MODULE (a
  *   dynamic import, which is why stryker.config.mjs sets `vitest.related: false`);
  * - properties/kernel: the fused WebAssembly kernel against the readable path, which path runs
- *   (kernel-used), that every module loads (modules-load), the LEB128 encoders (encode) and the
- *   threads' wait (wait-for); not bench-cli, whose child processes do not see the mutant;
+ *   (kernel-used), that every module loads (modules-load), the LEB128 encoders (encode), the
+ *   threads' wait (wait-for) and their failure paths (worker-failures); not bench-cli, whose child processes do not see the mutant;
  * - properties/reference: the reference-only helpers (soft-label loss, the mean's rescue);
  * - properties/train/newton*.test.ts: newtonOptimum and standardErrors (reference-only code).
  *
@@ -30,6 +30,7 @@ export default defineConfig({
       "properties/kernel/fused-kernel.test.ts",
       "properties/kernel/kernel-used.test.ts",
       "properties/kernel/wait-for.test.ts",
+      "properties/kernel/worker-failures.test.ts",
       "properties/model/**/*.test.ts",
       "properties/reference/**/*.test.ts",
       "properties/train/newton*.test.ts",

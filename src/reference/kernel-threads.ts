@@ -22,14 +22,24 @@ export const FLAGS = { GO: 0, WORKER_ERRORS: 1, MAIN_ERRORS: 2, WORKER_GRADIENT:
  * than the spin when the other thread is running on the other core. */
 const SPINS = 200000;
 const TIMEOUT_MS = 60000;
+/** How long a starting worker has to signal READY. */
+const READY_TIMEOUT_MS = 10000;
 
-/** Waits until flags[index] ≥ value: spins briefly, then sleeps in Atomics.wait. */
-export function waitFor(flags: Int32Array, index: number, value: number): void {
+/**
+ * Waits until flags[index] ≥ value: spins briefly, then sleeps in Atomics.wait; throws if the
+ * flag stays unchanged for timeoutMs (the other thread stopped responding).
+ */
+export function waitFor(
+  flags: Int32Array,
+  index: number,
+  value: number,
+  timeoutMs = TIMEOUT_MS,
+): void {
   for (let spin = 0; spin < SPINS; spin++) if (Atomics.load(flags, index) >= value) return;
   for (;;) {
     const now = Atomics.load(flags, index);
     if (now >= value) return;
-    if (Atomics.wait(flags, index, now, TIMEOUT_MS) === "timed-out") {
+    if (Atomics.wait(flags, index, now, timeoutMs) === "timed-out") {
       throw new Error("the reference kernel's worker thread stopped responding");
     }
   }
@@ -43,10 +53,19 @@ export function signal(flags: Int32Array, index: number, value: number): void {
 /** What starts the worker; replaced in tests to check the fallback when threads are missing. */
 export type StartWorker = () => Worker;
 
-export const startKernelWorker: StartWorker = () => {
+export const startKernelWorker: StartWorker = () =>
+  startWorker(new URL("./kernel-worker.mjs", import.meta.url), READY_TIMEOUT_MS);
+
+/**
+ * Starts the worker script at `url` (given `workerData.ready`, a SharedArrayBuffer whose
+ * Int32Array element READY it sets to 1 once running) and waits up to readyTimeoutMs for it:
+ * throws if READY is still 0 by then. The kernel's worker is startKernelWorker; tests pass
+ * other scripts and a short timeout.
+ */
+export function startWorker(url: URL, readyTimeoutMs: number): Worker {
   const ready = new SharedArrayBuffer(4 * 8);
   // Plain JavaScript: no loader flags (execArgv) are needed, and some (--input-type) are refused.
-  const worker = new Worker(new URL("./kernel-worker.mjs", import.meta.url), {
+  const worker = new Worker(url, {
     workerData: { ready },
     execArgv: [],
   });
@@ -56,12 +75,13 @@ export const startKernelWorker: StartWorker = () => {
   });
   // Wait (synchronously) until the worker runs, so that a failed start is a fallback, not a hang.
   const flags = new Int32Array(ready);
-  if (Atomics.wait(flags, FLAGS.READY, 0, 10000) === "timed-out" && flags[FLAGS.READY] === 0) {
+  const waited = Atomics.wait(flags, FLAGS.READY, 0, readyTimeoutMs);
+  if (waited === "timed-out" && flags[FLAGS.READY] === 0) {
     void worker.terminate();
     throw new Error("the reference kernel's worker thread did not start");
   }
   return worker;
-};
+}
 
 let shared: Worker | null | undefined;
 

@@ -1,0 +1,2 @@
+/** A worker script for properties/kernel/worker-failures.test.ts: runs, but never sets READY. */
+setTimeout(() => {}, 5000);

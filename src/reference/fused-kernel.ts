@@ -238,9 +238,10 @@ function compile(wasm: WasmApi, shared: boolean): object | null {
 
 /**
  * Byte offsets of X (as row pairs, plus slack), y, w, g (n + 3 doubles), the two sums, and for
- * the two-thread pass the errors, the losses and the worker's part of g (g2, own cache lines).
+ * the two-thread pass the errors, the losses and the worker's part of g (g2, own cache lines);
+ * undefined when they would not all end below 2 GiB. Exported for its tests.
  */
-function memoryLayout(m: number, n: number) {
+export function memoryLayout(m: number, n: number) {
   const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
   const x = 0;
   const yOffset = align(x + (Math.ceil(m / 2) * 2 * n + 4) * 8);

@@ -10,8 +10,8 @@ import { defineConfig } from "vitest/config";
  *   dynamic import, which is why stryker.config.mjs sets `vitest.related: false`);
  * - properties/kernel: the fused WebAssembly kernel against the readable path, which path runs
  *   (kernel-used), that every module loads (modules-load), the LEB128 encoders (encode), the
- *   threads' wait (wait-for), their failure paths (worker-failures) and the memory layout
- *   (memory-layout); not bench-cli, whose child processes do not see the mutant;
+ *   threads' wait (wait-for), their failure paths (worker-failures), the memory layout
+ *   (memory-layout) and the loss's ulps (loss-accuracy); not bench-cli, whose child processes do not see the mutant;
  * - properties/reference: the reference-only helpers (soft-label loss, the mean's rescue);
  * - properties/train/newton*.test.ts: newtonOptimum and standardErrors (reference-only code).
  *
@@ -33,6 +33,7 @@ export default defineConfig({
       "properties/kernel/wait-for.test.ts",
       "properties/kernel/worker-failures.test.ts",
       "properties/kernel/memory-layout.test.ts",
+      "properties/kernel/loss-accuracy.test.ts",
       "properties/model/**/*.test.ts",
       "properties/reference/**/*.test.ts",
       "properties/train/newton*.test.ts",

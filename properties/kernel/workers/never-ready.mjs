@@ -1,2 +1,5 @@
-/** A worker script for properties/kernel/worker-failures.test.ts: runs, but never sets READY. */
-setTimeout(() => {}, 5000);
+/**
+ * A worker script for properties/kernel/worker-failures.test.ts: runs, but never sets READY
+ * (it ends at once; the starting thread's wait can only time out).
+ */
+export {};

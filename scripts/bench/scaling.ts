@@ -20,7 +20,7 @@ export const ROW_COUNTS = [1_000, 10_000, 100_000, 1_000_000];
 export const COLUMN_COUNTS = [5, 15, 45, 90, 180];
 
 /** Enough epochs for each run to take a measurable time: about 1e9 matrix elements, 10…1000. */
-export function epochsFor(rows: number, cols: number): number {
+function epochsFor(rows: number, cols: number): number {
   return Math.max(10, Math.min(1000, Math.round(1e9 / (rows * cols))));
 }
 

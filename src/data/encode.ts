@@ -5,13 +5,7 @@ import type { CategoricalColumn } from "./schema.js";
 import type { BankTable } from "./table.js";
 
 /** The numeric columns the article keeps as features, in the file's order (age, day dropped). */
-export const FEATURE_NUMERIC_COLUMNS = [
-  "balance",
-  "duration",
-  "campaign",
-  "pdays",
-  "previous",
-] as const;
+const FEATURE_NUMERIC_COLUMNS = ["balance", "duration", "campaign", "pdays", "previous"] as const;
 
 /** The columns `get_dummies` encodes, in the article's order: age_group first. */
 export const DUMMY_COLUMNS = ["age_group", ...CATEGORICAL_COLUMNS] as const;

@@ -39,7 +39,7 @@ export const LISTED_PROBLEMS = 20;
 const MAX_VALUE_LENGTH = 40;
 
 /** A cell's text as it appears in messages: quoted, escaped, long values cut with "…". */
-export function quoteValue(value: string): string {
+function quoteValue(value: string): string {
   const cut = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
   return JSON.stringify(cut);
 }

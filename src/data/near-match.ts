@@ -3,7 +3,7 @@
  * substitutions and swaps of two adjacent characters that turn a into b ("deposti" → "deposit"
  * is 1).
  */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );

@@ -29,7 +29,7 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-export const DEFAULT_OUT = "reports/latest";
+const DEFAULT_OUT = "reports/latest";
 
 /** Exit codes of the train script (listed in its usage). */
 export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4 } as const;

@@ -1,7 +1,10 @@
 import type { Matrix, Model } from "../contract.js";
 import { computeCostVectorized } from "./cost-vectorized.js";
 import { computeGradientsVectorized } from "./gradients-vectorized.js";
+import { cholesky, choleskySolve, solveDamped } from "./cholesky.js";
+import { backtrack } from "./line-search.js";
 import { logits } from "./linalg.js";
+import { newtonStanding } from "./newton-stopping.js";
 import { sigmoid } from "./sigmoid.js";
 
 export interface NewtonOptions {
@@ -22,8 +25,8 @@ export interface NewtonResult extends Model {
   /** Newton steps taken. */
   iterations: number;
   /**
-   * Whether λ²/2 fell to tolerance · J (false: separable data, where J → 0 and no minimiser
-   * exists, or too few iterations).
+   * Whether λ²/2 ≤ tolerance · J (and J > 0) at the returned point, whatever stopped the run
+   * (false: separable data, where J → 0 and no minimiser exists, or too few iterations).
    */
   converged: boolean;
   /** λ²/2 at the returned point: a second-order estimate of J(w, b) − min J. */
@@ -41,13 +44,11 @@ export interface NewtonResult extends Model {
  *
  *     g = (1/m) Σᵢ (pᵢ − yᵢ) x̃ᵢ,    H = (1/m) Σᵢ pᵢ(1 − pᵢ) x̃ᵢ x̃ᵢᵀ,    θ ← θ − t H⁻¹ g
  *
- * H is solved by Cholesky. When a pivot is not positive (a constant-zero column, collinear
- * columns, fewer rows than parameters) H + μI is used with μ raised tenfold until it factors:
- * a Levenberg step, still a descent direction. The step length t halves from 1 until the
- * Armijo condition J(θ − t d) ≤ J(θ) − 10⁻⁴ t λ² holds (if t falls below 10⁻¹⁰ it stops,
- * not converged); once λ²/2 < 10⁻¹² the full step is taken (there Newton converges
- * quadratically and cost differences are below rounding).
- * Gradients and cost are the reference's own, so the optimum is the reference's optimum.
+ * H is solved by Cholesky, damped (Levenberg, H + μI) when it is singular: a constant-zero
+ * column, collinear columns, fewer rows than parameters (solveDamped, ./cholesky.ts). The step
+ * length t comes from a backtracking line search (./line-search.ts); the iteration stops by
+ * newtonStanding (./newton-stopping.ts), at maxIterations, or when the line search finds no
+ * descent. Gradients and cost are the reference's own, so the optimum is the reference's optimum.
  */
 export function newtonOptimum(
   X: Matrix,
@@ -55,8 +56,7 @@ export function newtonOptimum(
   options: NewtonOptions = {},
 ): NewtonResult {
   const { maxIterations = 50, tolerance = 1e-20 } = options;
-  const n = X.cols;
-  const theta = new Float64Array(n + 1);
+  let theta: Float64Array = new Float64Array(X.cols + 1);
   let cost = costAt(X, y, theta);
   let damping = 0;
   let iterations = 0;
@@ -66,25 +66,15 @@ export function newtonOptimum(
     const { step, mu } = solveDamped(hessianAt(X, theta), g);
     damping = Math.max(damping, mu);
     const lambda2 = dot(g, step);
-    const small = cost > 0 && lambda2 / 2 <= tolerance * cost;
-    const stalled = !(lambda2 < previousLambda2 / 4);
-    if ((small && stalled) || iterations === maxIterations) {
-      return result(theta, cost, iterations, small, lambda2 / 2, g, damping);
-    }
+    const { converged, stop } = newtonStanding(cost, lambda2, previousLambda2, tolerance);
+    const next =
+      stop || iterations === maxIterations
+        ? null
+        : backtrack(cost, lambda2, (t) => costAt(X, y, axpy(theta, -t, step)));
+    if (!next) return result(theta, cost, iterations, converged, lambda2 / 2, g, damping);
     previousLambda2 = lambda2;
-    let t = 1;
-    let candidate = axpy(theta, -t, step);
-    let candidateCost = costAt(X, y, candidate);
-    if (lambda2 / 2 >= 1e-12) {
-      while (candidateCost > cost - 1e-4 * t * lambda2) {
-        t /= 2;
-        if (t < 1e-10) return result(theta, cost, iterations, false, lambda2 / 2, g, damping);
-        candidate = axpy(theta, -t, step);
-        candidateCost = costAt(X, y, candidate);
-      }
-    }
-    theta.set(candidate);
-    cost = candidateCost;
+    theta = axpy(theta, -next.t, step);
+    cost = next.cost;
     iterations++;
   }
 }
@@ -168,51 +158,6 @@ function hessianAt(X: Matrix, theta: Float64Array): Float64Array {
     }
   }
   return H;
-}
-
-/** Solves (H + μI) d = g, with μ = 0 if H is positive definite, else the smallest 10ᵏ·μ₀ that factors. */
-function solveDamped(H: Float64Array, g: Float64Array): { step: Float64Array; mu: number } {
-  const size = g.length;
-  const maxDiagonal = Math.max(...Array.from({ length: size }, (_, j) => H[j * size + j]));
-  let mu = 0;
-  for (;;) {
-    const L = cholesky(H, size, mu);
-    if (L) return { step: choleskySolve(L, size, g), mu };
-    mu = mu === 0 ? 1e-12 * Math.max(maxDiagonal, Number.MIN_VALUE) : mu * 10;
-    if (!Number.isFinite(mu)) throw new RangeError("newtonOptimum: the Hessian is not finite");
-  }
-}
-
-/** The lower factor L of H + μI = L Lᵀ, or null when a pivot is not safely positive. */
-function cholesky(H: Float64Array, size: number, mu: number): Float64Array | null {
-  const L = new Float64Array(size * size);
-  for (let j = 0; j < size; j++) {
-    let pivot = H[j * size + j] + mu;
-    for (let k = 0; k < j; k++) pivot -= L[j * size + k] ** 2;
-    if (!(pivot > 1e-14 * (H[j * size + j] + mu))) return null;
-    const ljj = Math.sqrt(pivot);
-    L[j * size + j] = ljj;
-    for (let i = j + 1; i < size; i++) {
-      let sum = H[i * size + j];
-      for (let k = 0; k < j; k++) sum -= L[i * size + k] * L[j * size + k];
-      L[i * size + j] = sum / ljj;
-    }
-  }
-  return L;
-}
-
-/** d with L Lᵀ d = g: forward then back substitution. */
-function choleskySolve(L: Float64Array, size: number, g: Float64Array): Float64Array {
-  const v = Float64Array.from(g);
-  for (let i = 0; i < size; i++) {
-    for (let k = 0; k < i; k++) v[i] -= L[i * size + k] * v[k];
-    v[i] /= L[i * size + i];
-  }
-  for (let i = size - 1; i >= 0; i--) {
-    for (let k = i + 1; k < size; k++) v[i] -= L[k * size + i] * v[k];
-    v[i] /= L[i * size + i];
-  }
-  return v;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {

@@ -125,6 +125,22 @@ describe("which path runs", () => {
     expect(counts).toEqual({ instances: 1, memories: 1, sharedMemories: 0 });
     expectIdentical(model, readable(X, y, w));
   });
+
+  test("where the shared memory is refused (a worker and the module are ready), threads: 2 runs on one thread", () => {
+    const unsharedOnly: WasmApi = {
+      ...countingApi,
+      Memory: class extends countingApi.Memory {
+        constructor(descriptor: { initial: number; maximum?: number; shared?: boolean }) {
+          if (descriptor.shared) throw new RangeError("WebAssembly.Memory(): no shared memory");
+          super(descriptor);
+        }
+      },
+    };
+    const environment = { ...defaultKernelEnvironment, wasm: unsharedOnly, threads: 2 as const };
+    const model = counted(() => fusedGradientDescent(X, y, w, 0.1, options, environment));
+    expect(counts).toEqual({ instances: 1, memories: 1, sharedMemories: 0 });
+    expectIdentical(model, readable(X, y, w));
+  });
 });
 
 describe("where the kernel declines", () => {

@@ -2,8 +2,8 @@
 /**
  * Mutation testing of src/reference (npm run mutation): Stryker changes one operator, literal or
  * statement at a time and runs the tests of vitest.stryker.config.ts; a mutant no test notices
- * "survives". mutation/equivalent-mutants.md lists every survivor, equivalent (no test can tell
- * it apart from the original) or accepted (no practical test reaches it), each with its reason.
+ * "survives". mutation/equivalent-mutants.md lists every survivor with the reason no test can tell
+ * it apart from the original (equivalent), or why its fate depends on timing (unstable).
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */

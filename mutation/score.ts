@@ -65,21 +65,24 @@ let equivalent = 0;
 let unstable = 0;
 /** Listed as equivalent, yet stopped by Stryker's timeout: a run slowed by load, not a kill. */
 const timedOutEquivalents: string[] = [];
+const timedOut: string[] = [];
 for (const [file, { mutants }] of Object.entries(report.files)) {
   for (const mutant of mutants) {
     counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
     const k = key(file, mutant.location.start.line, mutant.mutatorName, mutant.replacement ?? "");
-    if (mutant.status === "Timeout" && listed.get(k)?.[0] === "equivalent") {
-      listed.get(k)?.shift();
-      timedOutEquivalents.push(k);
-      continue;
-    }
+    if (mutant.status === "Timeout") timedOut.push(k);
     if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") continue;
     const kind = listed.get(k)?.shift();
     if (kind === "equivalent") equivalent++;
     else if (kind === "unstable") unstable++;
     else unlisted.push(`${k}  (${mutant.status})`);
   }
+}
+// Only rows that no survivor took: two mutants of one line can share a key, one killed, one not.
+for (const k of timedOut) {
+  if (listed.get(k)?.[0] !== "equivalent") continue;
+  listed.get(k)?.shift();
+  timedOutEquivalents.push(k);
 }
 const stale = [...listed]
   .filter(([, kinds]) => kinds.some((kind) => kind !== "unstable"))

@@ -23,6 +23,10 @@ function twoByTwo(n: number[][]) {
   return { X: matrixFromRows(rows), y: Float64Array.from(labels) };
 }
 
+/** The counts n[x][y] of a 2×2 table, every cell non-empty (1 to 40 examples). */
+const cellCount = fc.integer({ min: 1, max: 40 });
+const tableCounts = fc.tuple(fc.tuple(cellCount, cellCount), fc.tuple(cellCount, cellCount));
+
 const logit = (p: number) => Math.log(p / (1 - p));
 
 describe("newtonOptimum: the exact minimiser of the article's cost", () => {
@@ -30,42 +34,30 @@ describe("newtonOptimum: the exact minimiser of the article's cost", () => {
     // Every cell of the 2×2 table is non-empty, so the optimum exists and is the saturated
     // model's; 1e-12 relative: Newton ends at the rounding floor of the gradient (≈ 1e-17).
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 2, maxLength: 2 }), {
-          minLength: 2,
-          maxLength: 2,
-        }),
-        (n) => {
-          const { X, y } = twoByTwo(n);
-          const result = newtonOptimum(X, y);
-          const b = logit(n[0][1] / (n[0][0] + n[0][1]));
-          const w = logit(n[1][1] / (n[1][0] + n[1][1])) - b;
-          expect(result.converged).toBe(true);
-          expect(Math.abs(result.b - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
-          expect(Math.abs(result.w[0] - w)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(w)));
-        },
-      ),
+      fc.property(tableCounts, (n) => {
+        const { X, y } = twoByTwo(n);
+        const result = newtonOptimum(X, y);
+        const b = logit(n[0][1] / (n[0][0] + n[0][1]));
+        const w = logit(n[1][1] / (n[1][0] + n[1][1])) - b;
+        expect(result.converged).toBe(true);
+        expect(Math.abs(result.b - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+        expect(Math.abs(result.w[0] - w)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(w)));
+      }),
       { numRuns: runs },
     );
   });
 
   test("its standard errors are the 2×2 table's: SE(w)² = Σ 1/nₓᵧ, SE(b)² = 1/n₀₀ + 1/n₀₁", () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 2, maxLength: 2 }), {
-          minLength: 2,
-          maxLength: 2,
-        }),
-        (n) => {
-          const { X, y } = twoByTwo(n);
-          const se = standardErrors(X, newtonOptimum(X, y));
-          const inverse = n.flat().map((count) => 1 / count);
-          // 1e-9 relative: the optimum is exact to ~1e-15, and H⁻¹ from a Cholesky of a 2×2
-          // matrix with condition number ≤ ~40² loses at most a few more digits.
-          expect(se?.[0]).toBeCloseTo(Math.sqrt(inverse.reduce((a, b) => a + b)), 9);
-          expect(se?.[1]).toBeCloseTo(Math.sqrt(inverse[0] + inverse[1]), 9);
-        },
-      ),
+      fc.property(tableCounts, (n) => {
+        const { X, y } = twoByTwo(n);
+        const se = standardErrors(X, newtonOptimum(X, y));
+        const inverse = n.flat().map((count) => 1 / count);
+        // 1e-9 relative: the optimum is exact to ~1e-15, and H⁻¹ from a Cholesky of a 2×2
+        // matrix with condition number ≤ ~40² loses at most a few more digits.
+        expect(se?.[0]).toBeCloseTo(Math.sqrt(inverse.reduce((a, b) => a + b)), 9);
+        expect(se?.[1]).toBeCloseTo(Math.sqrt(inverse[0] + inverse[1]), 9);
+      }),
       { numRuns: runs },
     );
   });

@@ -3,35 +3,21 @@
 
 The article's vectorized batch gradient descent, recording its (clipped) cost after every epoch,
 timed (wall clock and CPU time of all threads) on the matrix the bench wrote: X as rows*cols
-little-endian float64 (row-major), y as rows float64. The same functions as scripts/article.py, without its extra per-epoch passes (stable
-cost, max |z|), so that exactly the article's work is timed. Prints one JSON object.
+little-endian float64 (row-major), y as rows float64. The article's steps are those of
+scripts/article_steps.py, run as in scripts/article.py but without its extra per-epoch passes
+(stable cost, max |z|), so that exactly the article's work is timed. Prints one JSON object.
 
     /usr/bin/python3 scripts/bench/numpy_baseline.py X.f64 y.f64 ROWS COLS EPOCHS ALPHA RUNS
 """
 import json
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
-
-def sigmoid(z):
-    return 1 / (1 + np.exp(-z))
-
-
-def compute_cost_vectorized(X, y, w, b):
-    z = np.dot(X, w) + b
-    y_hat = sigmoid(z)
-    y_hat = np.clip(y_hat, 1e-15, 1 - 1e-15)
-    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
-
-
-def compute_gradients_vectorized(X, y, w, b):
-    m = y.shape[0]
-    y_hat = sigmoid(np.dot(X, w) + b)
-    dw = np.dot(X.T, (y_hat - y)) / m
-    db = np.sum(y_hat - y) / m
-    return dw, db
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # scripts/, for article_steps
+from article_steps import compute_cost_vectorized, compute_gradients_vectorized  # noqa: E402
 
 
 def gradient_descent(X, y, w, b, alpha, epochs):

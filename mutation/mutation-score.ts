@@ -43,7 +43,7 @@ const key = (file: string, line: number, mutator: string, replacement: string): 
  * The table rows of the list, | file | line | mutator | `replacement` | kind | reason |, by key
  * (two mutants of one line can share a key: one kind per row). Throws on a row of another kind.
  */
-export function listedSurvivors(markdown: string, listName: string): Map<string, Kind[]> {
+function listedSurvivors(markdown: string, listName: string): Map<string, Kind[]> {
   const listed = new Map<string, Kind[]>();
   for (const [index, row] of markdown.split("\n").entries()) {
     const cells = row.split(/(?<!\\)\|/).map((cell) => cell.trim().replace(/\\\|/g, "|"));

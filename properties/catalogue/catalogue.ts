@@ -5,7 +5,7 @@ import type { LogisticRegression } from "../../src/contract.js";
 import type { CatalogueBug } from "./bug.js";
 
 /** The folder of the catalogue's buggy modules: one file per mistake, named after it. */
-export const bugsDirectory = join(import.meta.dirname, "bugs");
+const bugsDirectory = join(import.meta.dirname, "bugs");
 
 /** One catalogued mistake: its name (the file's), its path, what it says about itself, and the module. */
 export interface CatalogueEntry {

@@ -43,7 +43,7 @@ function formatMatrix(X: Matrix, indent: number): string {
 }
 
 /** One value, readably: a Matrix as rows, typed arrays as lists, numbers exactly. */
-export function formatValue(value: unknown, indent = 0): string {
+function formatValue(value: unknown, indent = 0): string {
   if (typeof value === "number") return formatNumber(value);
   if (isMatrix(value)) return formatMatrix(value, indent);
   if (value instanceof Float64Array) return formatList(value);

@@ -31,7 +31,7 @@ export function gamma(k: number): number {
  * summand goes through at most n + 1 roundings (one product, n additions), so any computed zᵢ is
  * within γₙ₊₁ · Aᵢ of the exact one. Infinity when a product overflows.
  */
-export function logitMagnitude(x: Float64Array, w: Float64Array, b: number): number {
+function logitMagnitude(x: Float64Array, w: Float64Array, b: number): number {
   let magnitude = Math.abs(b);
   for (let j = 0; j < w.length; j++) magnitude += Math.abs(w[j] * x[j]);
   return magnitude;

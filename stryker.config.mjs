@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Mutation testing of src/reference (npm run mutation): Stryker changes one operator, literal or
+ * Mutation testing of src/reference and src/optimum (npm run mutation, run by CI): Stryker
+ * changes one operator, literal or
  * statement at a time and runs the tests of vitest.stryker.config.ts; a mutant no test notices
  * "survives". mutation/equivalent-mutants.md lists every survivor with the reason no test can tell
  * it apart from the original (equivalent), or why its fate depends on timing (unstable).
@@ -15,13 +16,8 @@ export default {
     // static import graph cannot follow: run the config's tests for every mutant.
     related: false,
   },
-  mutate: [
-    "src/reference/**/*.ts",
-    // kernel-worker.mjs runs in a worker thread, which does not share the test thread's
-    // globalThis where Stryker switches mutants on: none of its mutants could ever be active, so
-    // Stryker would report them all as survivors. The two-thread tests in
-    // properties/kernel/fused-kernel.test.ts check it end to end (same bits as one thread).
-  ],
+  // The fused kernel (src/fast) has its own, slower run: stryker.fast.config.mjs.
+  mutate: ["src/reference/**/*.ts", "src/optimum/**/*.ts"],
   coverageAnalysis: "perTest",
   concurrency: 2,
   // A mutant that loops forever (i++ → i--) is stopped after its tests' usual time × 2 + 3 s

@@ -6,9 +6,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { stepOrder } from "./properties/step-order.js";
 
 /**
- * Two vitest projects run the same property files in properties/model against the two
- * implementations of the contract: `reference` (src/reference) and `impl` (src/impl). A third,
- * `kit`, runs everything else (data pipeline, train script, catalogue).
+ * Three vitest projects run the same property files in properties/model against the three
+ * implementations of the contract: `reference` (src/reference, the article), `impl` (src/impl,
+ * the learner's) and `fast` (src/fast, the fused kernel). A fourth, `kit`, runs everything else
+ * (data pipeline, the kernel's differential tests, Newton, train script, catalogue).
  *
  * `LOGREG_IMPL=<path> npm test` replaces all of them with one project, `LOGREG_IMPL`, that runs
  * the model properties against the module at <path> (relative to where npm was started).
@@ -40,6 +41,7 @@ function projects(modulePath: string | undefined): TestProjectInlineConfiguratio
   return [
     implementationProject("reference", resolve("src/reference/index.ts")),
     implementationProject("impl", resolve("src/impl/index.ts")),
+    implementationProject("fast", resolve("src/fast/index.ts")),
     {
       extends: true,
       test: { name: "kit", include: ["properties/**/*.test.ts"], exclude: [modelProperties] },
@@ -49,7 +51,7 @@ function projects(modulePath: string | undefined): TestProjectInlineConfiguratio
 
 /**
  * Runs the test files project by project, and within a project in the article's step order
- * (1-sigmoid before 2-cost …), so that a learner meets the steps in order (`npm run learn` also
+ * (1-model before 2-cost …), so that a learner meets the steps in order (`npm run learn` also
  * turns file parallelism off, so that the files are reported in that order too).
  */
 class StepOrderSequencer extends BaseSequencer {

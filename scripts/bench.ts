@@ -12,7 +12,8 @@ import type { NumpyRun } from "./bench/numpy.js";
 import { COLUMN_COUNTS, ROW_COUNTS, measure } from "./bench/scaling.js";
 import type { ScalingPoint } from "./bench/scaling.js";
 import { median, timed } from "./bench/timing.js";
-import { variants } from "./bench/variants.js";
+import { IMPLEMENTATIONS, variants } from "./bench/variants.js";
+import type { Implementation } from "./bench/variants.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const REAL_DATA = resolve(root, "../shared/data/bank.csv");
@@ -23,17 +24,19 @@ const ARTICLE_PYTHON_LOOP_SECONDS = 52;
 const USAGE = `usage: npm run bench -- [options]
 
 Times batch gradient descent (cost recorded after every epoch, as the article does) on the bank
-data for: impl loop, impl vectorized, reference loop, reference vectorized, reference kernel
-(the reference's default, a fused WebAssembly pass) and, with --numpy, the article's numpy code
-on the same matrix. Runs are interleaved across variants; medians, epochs/s, ratio to fastest.
-Then the reference kernel's scaling with rows and columns (synthetic bank-shaped data, each
-point in its own process, with its peak RSS).
+data for: impl loop, impl vectorized (src/impl), reference loop, reference vectorized
+(src/reference), fast (src/fast: a fused WebAssembly SIMD pass) and, with --numpy, the
+article's numpy code on the same matrix. Runs are interleaved across variants; medians,
+epochs/s, ratio to fastest. Then the fast kernel's scaling with rows and columns (synthetic
+bank-shaped data, each point in its own process, with its peak RSS).
 
 options:
   --data <csv>      bank CSV (default: ../shared/data/bank.csv when present, else the fixture)
   --epochs <n>      epochs per training run (default 1000)
   --alpha <a>       learning rate (default 0.1)
   --runs <n>        timed runs per variant and per scaling point (default 5)
+  --impl <name>     time only that implementation's variants: impl, reference or fast
+                    (repeatable; default all three)
   --numpy           also time the numpy baseline (scripts/bench/numpy_baseline.py)
   --python <path>   python with numpy for --numpy (default /usr/bin/python3)
   --no-scaling      skip the scaling tables
@@ -54,6 +57,14 @@ function positive(name: string, text: string, integer: boolean): number {
   return value;
 }
 
+function implementation(text: string): Implementation {
+  const known: readonly string[] = IMPLEMENTATIONS;
+  if (!known.includes(text)) {
+    throw new UsageError(`--impl must be one of ${IMPLEMENTATIONS.join(", ")}, got "${text}"`);
+  }
+  return text as Implementation;
+}
+
 function parse(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -62,6 +73,7 @@ function parse(argv: string[]) {
       epochs: { type: "string", default: "1000" },
       alpha: { type: "string", default: "0.1" },
       runs: { type: "string", default: "5" },
+      impl: { type: "string", multiple: true },
       numpy: { type: "boolean", default: false },
       python: { type: "string", default: "/usr/bin/python3" },
       "no-scaling": { type: "boolean", default: false },
@@ -75,6 +87,7 @@ function parse(argv: string[]) {
     epochs: positive("epochs", values.epochs, true),
     alpha: positive("alpha", values.alpha, false),
     runs: positive("runs", values.runs, true),
+    implementations: (values.impl ?? [...IMPLEMENTATIONS]).map(implementation),
     numpy: values.numpy,
     python: values.python,
     scaling: !values["no-scaling"],
@@ -98,11 +111,12 @@ async function bench(options: ReturnType<typeof parse>) {
   const { table, audit } = await loadBankCsv(options.data);
   const { X, y } = fitFeatures(table).transform(table);
   const { epochs, alpha, runs } = options;
+  const timedVariants = variants.filter((v) => options.implementations.includes(v.implementation));
   log(`data: ${relative(process.cwd(), options.data)}, X ${X.rows} × ${X.cols}; timing…`);
 
   const numpy = options.numpy ? numpySession(options.python, X, y) : undefined;
-  const seconds = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-  const cpuSeconds = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+  const seconds = new Map<string, number[]>(timedVariants.map((v) => [v.name, []]));
+  const cpuSeconds = new Map<string, number[]>(timedVariants.map((v) => [v.name, []]));
   const finalCost = new Map<string, number>();
   /** Variants that threw (a stubbed or broken src/impl): reported, not timed again. */
   const failed = new Map<string, string>();
@@ -111,7 +125,7 @@ async function bench(options: ReturnType<typeof parse>) {
   let numpyRun: NumpyRun | undefined;
   try {
     for (let run = 0; run < runs; run++) {
-      for (const variant of variants.filter((v) => !failed.has(v.name))) {
+      for (const variant of timedVariants.filter((v) => !failed.has(v.name))) {
         try {
           const timing = timed(() => variant.train(X, y, epochs, alpha));
           seconds.get(variant.name)?.push(timing.seconds);
@@ -132,7 +146,7 @@ async function bench(options: ReturnType<typeof parse>) {
     numpy?.remove();
   }
 
-  const rows = variants
+  const rows = timedVariants
     .filter((v) => !failed.has(v.name))
     .map((v) => ({
       name: v.name,
@@ -155,7 +169,7 @@ async function bench(options: ReturnType<typeof parse>) {
     finalCost: finalCost.get(row.name) ?? numpyRun?.finalCost ?? NaN,
   }));
   const byName = (name: string) => results.find((r) => r.name.startsWith(name));
-  const kernel = byName("reference kernel");
+  const kernel = byName("fast");
   const numpyResult = byName("numpy");
   const implLoop = byName("impl loop");
 
@@ -167,7 +181,14 @@ async function bench(options: ReturnType<typeof parse>) {
       rows: X.rows,
       cols: X.cols,
     },
-    training: { epochs, alpha, runs, costEveryEpoch: true, interleaved: true },
+    training: {
+      epochs,
+      alpha,
+      runs,
+      implementations: options.implementations,
+      costEveryEpoch: true,
+      interleaved: true,
+    },
     machine: {
       cpu: cpus()[0]?.model,
       cores: cpus().length,
@@ -244,9 +265,7 @@ function formatTables(r: Results): string {
     lines.push(`${name}: not timed (${reason})`);
   lines.push("");
   if (r.kernelOverNumpy !== undefined) {
-    lines.push(
-      `reference kernel / numpy: ${r.kernelOverNumpy.toFixed(2)} (median wall times, same sitting)`,
-    );
+    lines.push(`fast / numpy: ${r.kernelOverNumpy.toFixed(2)} (median wall times, same sitting)`);
   }
   if (r.implLoopSpeedupOverArticlePythonLoop) {
     const { documentedSeconds, ratio } = r.implLoopSpeedupOverArticlePythonLoop;
@@ -273,7 +292,7 @@ function formatTables(r: Results): string {
       p.dataRssMiB.toFixed(0),
       p.peakRssMiB.toFixed(0),
     ];
-    lines.push("", "reference kernel, scaling with rows (bank-shaped, cost every epoch):");
+    lines.push("", "fast (the kernel), scaling with rows (bank-shaped, cost every epoch):");
     lines.push(
       pad(header, scalingWidths),
       ...r.scaling.rows.map((p) => pad(row(p), scalingWidths)),

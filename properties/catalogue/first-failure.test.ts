@@ -24,7 +24,7 @@ test("the first failure is the first failing test of the earliest step, not of t
     report([
       file("10-extra", ["failed"]),
       file("2-cost", ["passed", "failed", "failed"]),
-      file("1-sigmoid", ["passed"], "passed"),
+      file("1-model", ["passed"], "passed"),
     ]),
   );
   expect(outcome).toEqual({ total: 5, failed: 3, firstFailure: "2-cost: 2-cost test 2" });
@@ -45,7 +45,7 @@ test("a file that failed to load counts as a failure and is named with its error
 });
 
 test("a run where every test passes has no first failure", () => {
-  expect(firstFailure(report([file("1-sigmoid", ["passed", "passed"], "passed")]))).toEqual({
+  expect(firstFailure(report([file("1-model", ["passed", "passed"], "passed")]))).toEqual({
     total: 2,
     failed: 0,
     firstFailure: null,

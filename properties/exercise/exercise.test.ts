@@ -88,13 +88,13 @@ describe("npm run exercise", () => {
 
   test("start refuses to replace changes git has not committed, and changes nothing", () => {
     const root = copyOfProject({ git: true });
-    writeFileSync(join(root, "src/impl/cost.ts"), "// my own cost\n", { flag: "a" });
+    writeFileSync(join(root, "src/impl/2-cost.ts"), "// my own cost\n", { flag: "a" });
     writeFileSync(join(root, "src/impl/notes.md"), "my notes\n");
     const mine = impl(root);
 
     const refused = exercise(root, "start");
     expect(refused.status).toBe(1);
-    expect(refused.err).toContain("cost.ts changed, notes.md added");
+    expect(refused.err).toContain("2-cost.ts changed, notes.md added");
     expect(refused.err).toContain("start --force");
     expect(differences(mine, impl(root))).toEqual([]);
     expect(saves(root)).toEqual([]);
@@ -102,7 +102,7 @@ describe("npm run exercise", () => {
 
   test("start --force saves the learner's changes, and restore brings them back byte for byte", () => {
     const root = copyOfProject({ git: true });
-    writeFileSync(join(root, "src/impl/cost.ts"), "// my own cost\n", { flag: "a" });
+    writeFileSync(join(root, "src/impl/2-cost.ts"), "// my own cost\n", { flag: "a" });
     mkdirSync(join(root, "src/impl/notes"));
     writeFileSync(join(root, "src/impl/notes/todo.md"), "my notes\n");
     const mine = impl(root);

@@ -11,7 +11,7 @@ import { expectThat, expectWithin } from "../support/expectations.js";
 import { costFunctions, implementation as lr } from "../support/implementation.js";
 import { logitIsFiniteInEveryOrder } from "../support/overflow.js";
 import { checkExample, checkProperty } from "../support/property.js";
-import { costRoundingBound, gamma } from "../support/rounding.js";
+import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
 
 const step = "step 2 — the cost J(w, b) = −(1/m) Σᵢ [yᵢ log σ(zᵢ) + (1 − yᵢ) log(1 − σ(zᵢ))]";
 

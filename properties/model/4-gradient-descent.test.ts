@@ -6,7 +6,7 @@ import { smoothness, squaredNorm, stepSlack } from "../support/descent.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
 import { implementation as lr } from "../support/implementation.js";
 import { checkProperty } from "../support/property.js";
-import { costRoundingBound } from "../support/rounding.js";
+import { costRoundingBound } from "../../src/numerics/rounding.js";
 
 const step = "step 4 — gradient descent: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { loss } from "../../src/reference/loss.js";
+import { loss } from "../../src/reference/2-cost.js";
 
 /**
  * The reference's per-example loss for labels other than 0 and 1 (soft labels), which the

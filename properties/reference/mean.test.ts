@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { mean } from "../../src/reference/mean.js";
+import { mean } from "../../src/reference/2-cost.js";
 
 /**
  * The reference's mean (src/reference/mean.ts), which the cost uses, at the edges the model

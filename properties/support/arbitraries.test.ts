@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { rowView } from "../../src/matrix.js";
-import { predict } from "../../src/reference/predict.js";
+import { predict } from "../../src/reference/index.js";
 import {
   anyDouble,
   dataset,

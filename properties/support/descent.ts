@@ -1,7 +1,12 @@
 import type { Gradients, Matrix, Model } from "../../src/contract.js";
 import { rowView } from "../../src/matrix.js";
 import type { Dataset } from "./arbitraries.js";
-import { UNIT_ROUNDOFF, costRoundingBound, gamma, gradientRoundingBound } from "./rounding.js";
+import {
+  UNIT_ROUNDOFF,
+  costRoundingBound,
+  gamma,
+  gradientRoundingBound,
+} from "../../src/numerics/rounding.js";
 
 /**
  * What one step of gradient descent is guaranteed to do, and how much rounding may blur it.

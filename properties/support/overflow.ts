@@ -1,4 +1,4 @@
-import { gamma } from "./rounding.js";
+import { gamma } from "../../src/numerics/rounding.js";
 
 /**
  * When can a logit z = w·x + b overflow, and when can it become NaN?

@@ -24,7 +24,7 @@ describe("the train script's command line", () => {
         alpha: 0.1,
         epochs: 1000,
         gradient: "default",
-        impl: "reference",
+        impl: "fast",
         seed: 42,
         testFraction: 0.2,
         dropInvalidRows: false,

@@ -1,11 +1,11 @@
 /**
  * One point of the bench's scaling table, in its own process so that its peak RSS is its own:
- * trains the reference (fused kernel, cost recorded every epoch) on a bank-shaped synthetic
+ * trains src/fast (the fused kernel, cost recorded every epoch) on a bank-shaped synthetic
  * matrix and prints one JSON line. Run by scripts/bench.ts (with --expose-gc, so that each run's
  * WebAssembly copy of X is collected before the next and the peak is that of one training run);
  * arguments: ROWS COLS EPOCHS RUNS.
  */
-import { gradientDescent } from "../../src/reference/index.js";
+import { gradientDescent } from "../../src/fast/index.js";
 import { median } from "./timing.js";
 import { bankShaped } from "./synthetic.js";
 

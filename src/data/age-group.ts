@@ -1,5 +1,5 @@
 /**
- * The article's age bins: `pd.cut(age, bins=AGE_BINS, labels=AGE_LABELS)`. pd.cut's intervals
+ * Article step 5 — the article's age bins: `pd.cut(age, bins=AGE_BINS, labels=AGE_LABELS)`. pd.cut's intervals
  * are right-closed — (18, 25], (25, 35], …, (65, 100] — so label "18–24" holds ages 19–25, and
  * an age of 18 or less, or above 100, falls in no bin (NaN in pandas; all age dummies 0).
  */

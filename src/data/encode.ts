@@ -4,6 +4,11 @@ import { CATEGORICAL_COLUMNS, YES_NO_COLUMNS } from "./schema.js";
 import type { CategoricalColumn } from "./schema.js";
 import type { BankTable } from "./table.js";
 
+/*
+ * Article step 5 — cleaning and feature engineering: the age bins, the yes/no flags and
+ * `pd.get_dummies(..., drop_first=True)`, column by column into the feature matrix.
+ */
+
 /** The numeric columns the article keeps as features, in the file's order (age, day dropped). */
 const FEATURE_NUMERIC_COLUMNS = ["balance", "duration", "campaign", "pdays", "previous"] as const;
 

@@ -8,7 +8,7 @@ import { fitStandardScalerInBlocks, standardizeInPlace } from "./standard-scaler
 import type { BankTable } from "./table.js";
 
 /**
- * The article's feature engineering and standardization, fitted on one table and applicable to
+ * Article steps 5 and 6 — the article's feature engineering and standardization, fitted on one table and applicable to
  * any other (a test split, new rows): `transform` is pandas' `get_dummies` with the fitted levels
  * followed by `StandardScaler.transform` with the fitted means and scales.
  */

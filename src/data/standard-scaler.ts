@@ -11,7 +11,8 @@ export interface Standardization {
 }
 
 /**
- * sklearn's `StandardScaler().fit(X)`, column by column over the m rows:
+ * Article step 6 — standardization: sklearn's `StandardScaler().fit(X)`, column by column over
+ * the m rows:
  *
  *     mean  = (1/m) Σᵢ xᵢ
  *     var   = (1/m) [Σᵢ dᵢ² − (Σᵢ dᵢ)²/m],   dᵢ = xᵢ − mean     (population variance, ddof 0)

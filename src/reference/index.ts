@@ -1,12 +1,10 @@
 /**
- * The reference implementation: the trusted, numerically robust version of the article's
- * steps 1–4 and 7, against which the property suite and the learner's implementation are checked.
+ * The reference implementation: the article's steps 1–4 as readable, numerically robust code,
+ * one file per step. It is the oracle the property suite and the learner's code are checked
+ * against, and what runs whenever it is called. `logits`, `loss` and `mean` are the step
+ * functions' own building blocks, exported for the train script's checks.
  */
-export { predict } from "./predict.js";
-export { sigmoid } from "./sigmoid.js";
-export { computeCost } from "./cost.js";
-export { computeCostVectorized } from "./cost-vectorized.js";
-export { computeGradients } from "./gradients.js";
-export { computeGradientsVectorized } from "./gradients-vectorized.js";
-export { gradientDescent } from "./gradient-descent.js";
-export { newtonOptimum, standardErrors } from "./newton.js";
+export { predict, sigmoid, logits } from "./1-model.js";
+export { loss, mean, computeCost, computeCostVectorized } from "./2-cost.js";
+export { computeGradients, computeGradientsVectorized } from "./3-gradients.js";
+export { gradientDescent } from "./4-gradient-descent.js";

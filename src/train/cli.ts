@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 /** Which implementation of the contract trains, and with which gradient. */
-export type ImplementationName = "reference" | "impl";
+export type ImplementationName = "fast" | "reference" | "impl";
 export type GradientName = "loop" | "vectorized" | "default";
 
 /** Everything that determines the numbers of a report (recorded in it as `config`). */
@@ -11,7 +11,7 @@ export interface TrainConfig {
   data: string;
   alpha: number;
   epochs: number;
-  /** "default": the implementation's gradientDescent default (its vectorized kernel or faster). */
+  /** "default": the implementation's gradientDescent default (vectorized, or fast's fused kernel). */
   gradient: GradientName;
   impl: ImplementationName;
   seed: number;
@@ -47,7 +47,9 @@ Options:
   --alpha <number>        learning rate α > 0 (default: 0.1)
   --epochs <integer>      gradient-descent epochs, 1 to 1000000 (default: 1000)
   --gradient <kind>       loop | vectorized (default: the implementation's own default)
-  --impl <name>           reference | impl: which implementation trains (default: reference)
+  --impl <name>           fast | reference | impl: which implementation trains: src/fast (the
+                          fused kernel, same w and b as the reference), src/reference (the
+                          readable article) or your src/impl (default: fast)
   --out <dir>             output directory (default: ${DEFAULT_OUT})
   --seed <integer>        seed of the stratified split, 0 to 4294967295 (default: 42)
   --test-fraction <f>     share of rows held out for evaluation, 0 < f < 1 (default: 0.2)
@@ -120,7 +122,7 @@ export function parseCommandLine(argv: readonly string[], defaultData: string): 
       values.gradient === undefined
         ? "default"
         : oneOf("--gradient", values.gradient, ["loop", "vectorized"]),
-    impl: oneOf("--impl", values.impl ?? "reference", ["reference", "impl"]),
+    impl: oneOf("--impl", values.impl ?? "fast", ["fast", "reference", "impl"]),
     seed: integer("--seed", values.seed ?? "42", 0, 2 ** 32 - 1),
     testFraction: number(
       "--test-fraction",

@@ -1,12 +1,12 @@
 import type { Matrix, Model } from "../contract.js";
-import { logits } from "../reference/linalg.js";
 import { logLoss } from "./log-loss.js";
 import { classificationMetrics, confusionMatrix } from "./metrics.js";
 import type { EvaluationMetrics } from "./report.js";
 import { rocAuc } from "./roc-auc.js";
+import { logits } from "../reference/index.js";
 
 /**
- * The metrics of a model on labelled rows: the threshold metrics at σ(z) ≥ 0.5, ROC AUC and
+ * Article step 9 (which the article only promises) — the metrics of a model on labelled rows: the threshold metrics at σ(z) ≥ 0.5, ROC AUC and
  * log-loss, all from the logits z = X w + b (reference arithmetic).
  */
 export function evaluateModel(X: Matrix, y: Float64Array, model: Model): EvaluationMetrics {

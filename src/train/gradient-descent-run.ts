@@ -9,7 +9,7 @@ export interface TrainingRun {
 }
 
 /**
- * The article's step 7: `epochs` of batch gradient descent from w = 0, b = 0, by one call of
+ * Article step 7 — training: `epochs` of batch gradient descent from w = 0, b = 0, by one call of
  * the implementation's gradientDescent. `onEpoch(epoch, cost)` sees each cost as it is
  * recorded (for progress output), through a proxy over the costHistory array, so the
  * implementation runs exactly as it would for any caller. Throws if the implementation did

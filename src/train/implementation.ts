@@ -2,18 +2,18 @@ import type { GradientFunction, LogisticRegression } from "../contract.js";
 import type { GradientName, ImplementationName } from "./cli.js";
 
 /**
- * Loads the implementation that trains (`--impl`): src/reference or the learner's src/impl.
- * Loaded on demand, so a broken src/impl cannot stop a run with the reference.
+ * Loads the implementation that trains (`--impl`): src/fast, src/reference or the learner's
+ * src/impl. Loaded on demand, so a broken src/impl cannot stop a run with the others.
  */
 export async function loadImplementation(name: ImplementationName): Promise<LogisticRegression> {
-  return name === "reference"
-    ? ((await import("../reference/index.js")) as LogisticRegression)
-    : ((await import("../impl/index.js")) as LogisticRegression);
+  if (name === "fast") return (await import("../fast/index.js")) as LogisticRegression;
+  if (name === "reference") return (await import("../reference/index.js")) as LogisticRegression;
+  return (await import("../impl/index.js")) as LogisticRegression;
 }
 
 /**
  * The gradient `--gradient` names: the per-example loop, the vectorized one, or undefined for
- * the implementation's gradientDescent default (its vectorized kernel or a faster equivalent).
+ * the implementation's gradientDescent default (the vectorized gradient, or fast's fused kernel).
  */
 export function chooseGradient(
   lr: LogisticRegression,

@@ -1,5 +1,4 @@
-import { loss } from "../reference/loss.js";
-import { mean } from "../reference/mean.js";
+import { loss, mean } from "../reference/index.js";
 
 /**
  * The log-loss of predicted probabilities σ(zᵢ) against labels yᵢ, computed from the logits:

@@ -9,13 +9,9 @@ import {
   stratifiedSplit,
 } from "../data/index.js";
 import type { FeatureTransform } from "../data/index.js";
-import {
-  computeCostVectorized,
-  computeGradientsVectorized,
-  newtonOptimum,
-  standardErrors,
-} from "../reference/index.js";
-import type { NewtonResult } from "../reference/newton.js";
+import { newtonOptimum, standardErrors } from "../optimum/index.js";
+import type { NewtonResult } from "../optimum/index.js";
+import { computeCostVectorized, computeGradientsVectorized } from "../reference/index.js";
 import type { TrainConfig } from "./cli.js";
 import { evaluateBaseline, evaluateModel } from "./evaluate.js";
 import { runGradientDescent } from "./gradient-descent-run.js";
@@ -119,7 +115,7 @@ export async function runPipeline(
       };
     }),
     training: {
-      implementation: config.impl === "reference" ? "src/reference" : "src/impl",
+      implementation: `src/${config.impl}`,
       gradient:
         config.gradient === "default"
           ? "the implementation's gradientDescent default"

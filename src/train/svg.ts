@@ -1,6 +1,6 @@
 import { escapeXml } from "./escape.js";
 
-/** What the loss-curve picture shows. */
+/** Article step 8 — the loss curve, the cost after each epoch: what the picture shows. */
 export interface LossCurve {
   /** Title text (escaped here; it may hold a file name). */
   title: string;

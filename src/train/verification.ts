@@ -1,8 +1,6 @@
 import type { LogisticRegression, Matrix, Model } from "../contract.js";
-import { logits } from "../reference/linalg.js";
-import { sigmoid } from "../reference/sigmoid.js";
-
-const EPSILON = Number.EPSILON / 2; // unit roundoff u = 2⁻⁵³
+import { centralDifference, finiteDifferenceTolerance } from "../numerics/finite-difference.js";
+import { addBounds, costRoundingBound, gradientRoundingBound } from "../numerics/rounding.js";
 
 /** A measured difference, the largest difference allowed, why, and whether it held. */
 export interface Check {
@@ -22,15 +20,32 @@ export interface Verification {
 }
 
 /**
- * Checks the implementation at the trained point (w, b), with the figures:
+ * The largest difference, the tolerance of the entry that comes closest to its own (or a NaN
+ * one), whether every entry held, and that worst entry.
+ */
+function worstOf<E extends { difference: number; tolerance: number }>(entries: E[]) {
+  let worst = entries[0];
+  for (const entry of entries) {
+    if (!(entry.difference / entry.tolerance <= worst.difference / worst.tolerance)) worst = entry;
+  }
+  return {
+    check: {
+      maxAbsDifference: Math.max(...entries.map((e) => e.difference)),
+      tolerance: worst.tolerance,
+      passed: entries.every((e) => e.difference <= e.tolerance),
+    },
+    worst,
+  };
+}
+
+/**
+ * Checks the implementation at the trained point (w, b) with the property suite's own model of
+ * rounding (src/numerics), so that a report and `npm test` judge by the same bounds:
  *
- * - loop and vectorized gradients (and costs) are the same sums of m terms in different
- *   orders, so each entry may differ by at most 2(m − 1)u Σᵢ|termᵢ| / m (u = 2⁻⁵³, the
- *   classical bound for recursive summation, once per order);
- * - the analytic gradient against the central difference (J(θ + h eⱼ) − J(θ − h eⱼ)) / 2h with
- *   h = ∛u · max(1, |θⱼ|): truncation h²|J'''|/6 plus the rounding of J (a sum of m terms,
- *   error ≈ √m·u·J) divided by h, about 1e-9 on 11,162 rows; allowed 1e-7, which a wrong
- *   gradient (off by a factor, a sign or a term) far exceeds.
+ * - loop and vectorized gradients (and costs) are each within their rounding bound of the exact
+ *   value (gradientRoundingBound, costRoundingBound), so they agree within twice that;
+ * - the vectorized gradient against the central difference of the vectorized cost, within
+ *   relative 1e-6 floored at the central difference's own error bound (finiteDifferenceTolerance).
  */
 export function verifyAtTrainedPoint(
   lr: LogisticRegression,
@@ -40,36 +55,30 @@ export function verifyAtTrainedPoint(
   parameterNames: readonly string[],
 ): Verification {
   const { w, b } = model;
-  const m = X.rows;
   const loop = lr.computeGradients(X, y, w, b);
   const vectorized = lr.computeGradientsVectorized(X, y, w, b);
-  const errors = logits(X, w, b).map((z, i) => Math.abs(sigmoid(z) - y[i]));
-  const bounds = new Float64Array(X.cols + 1);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < X.cols; j++) bounds[j] += errors[i] * Math.abs(X.data[i * X.cols + j]);
-    bounds[X.cols] += errors[i];
-  }
-  const loopGradient = [...loop.dw, loop.db];
-  const vectorizedGradient = [...vectorized.dw, vectorized.db];
-  const perEntry = vectorizedGradient.map((g, j) => ({
-    d: Math.abs(loopGradient[j] - g),
-    bound: (2 * (m - 1) * EPSILON * bounds[j]) / m + 4 * EPSILON * Math.abs(g),
-  }));
+  const one = gradientRoundingBound(X, y, w, b);
+  const bound = addBounds(one, one);
+  const { check: gradient } = worstOf(
+    [...vectorized.dw, vectorized.db].map((g, j) => ({
+      difference: Math.abs((j < X.cols ? loop.dw[j] : loop.db) - g),
+      tolerance: j < X.cols ? bound.dw[j] : bound.db,
+    })),
+  );
   const costLoop = lr.computeCost(X, y, w, b);
   const costVectorized = lr.computeCostVectorized(X, y, w, b);
-  const costTolerance = 2 * m * EPSILON * Math.abs(costVectorized);
+  const costTolerance = 2 * costRoundingBound(X, y, w, b);
   return {
     gradientLoopVsVectorized: {
-      maxAbsDifference: Math.max(...perEntry.map((e) => e.d)),
-      tolerance: Math.max(...perEntry.map((e) => e.bound)),
+      ...gradient,
       reason:
-        "per entry 2(m−1)u·Σᵢ|eᵢxᵢⱼ|/m + 4u|gⱼ|: the same m terms summed in two orders (u = 2⁻⁵³); the largest bound shown",
-      passed: perEntry.every((e) => e.d <= e.bound),
+        "per entry twice the rounding bound of one evaluation, (1/m) Σᵢ |xᵢⱼ| [σ′ᵢ γₙ₊₁ Aᵢ + 5u + γₘ₊₁ |eᵢ|] (src/numerics/rounding.ts); the bound of the entry closest to it shown",
     },
     costLoopVsVectorized: {
       maxAbsDifference: Math.abs(costLoop - costVectorized),
       tolerance: costTolerance,
-      reason: "2mu·J: the same m non-negative losses summed in two orders (u = 2⁻⁵³)",
+      reason:
+        "twice the rounding bound of one evaluation, (1/m) Σᵢ [λᵢ δzᵢ + 4u Lᵢ + 2u + γₘ₊₁ Lᵢ] (src/numerics/rounding.ts)",
       passed: Math.abs(costLoop - costVectorized) <= costTolerance,
     },
     finiteDifference: finiteDifferenceCheck(lr, X, y, model, vectorized, parameterNames),
@@ -84,30 +93,22 @@ function finiteDifferenceCheck(
   gradient: { dw: Float64Array; db: number },
   parameterNames: readonly string[],
 ): Verification["finiteDifference"] {
-  const theta = Float64Array.of(...model.w, model.b);
-  const analytic = Float64Array.of(...gradient.dw, gradient.db);
-  const cost = (t: Float64Array) =>
-    lr.computeCostVectorized(X, y, t.subarray(0, X.cols), t[X.cols]);
-  const baseStep = Math.cbrt(EPSILON);
-  let worst = { error: 0, index: 0 };
-  for (let j = 0; j < theta.length; j++) {
-    const h = baseStep * Math.max(1, Math.abs(theta[j]));
-    const plus = Float64Array.from(theta);
-    const minus = Float64Array.from(theta);
-    plus[j] += h;
-    minus[j] -= h;
-    const central = (cost(plus) - cost(minus)) / (plus[j] - minus[j]);
-    const error = Math.abs(central - analytic[j]);
-    if (!(error <= worst.error)) worst = { error, index: j };
-  }
-  const tolerance = 1e-7;
+  const point = { X, y, w: model.w, b: model.b };
+  const entries = [...gradient.dw, gradient.db].map((analytic, k) => {
+    const difference = centralDifference(lr.computeCostVectorized, point, k);
+    return {
+      k,
+      step: difference.step,
+      difference: Math.abs(difference.estimate - analytic),
+      tolerance: finiteDifferenceTolerance(analytic, difference),
+    };
+  });
+  const { check, worst } = worstOf(entries);
   return {
-    step: baseStep,
-    maxAbsDifference: worst.error,
-    worstParameter: [...parameterNames, "bias"][worst.index],
-    tolerance,
+    ...check,
+    step: worst.step,
+    worstParameter: [...parameterNames, "bias"][worst.k],
     reason:
-      "central difference with h = ∛u·max(1, |θⱼ|): truncation h²|J'''|/6 + rounding of J (≈ √m·u·J) / h ≈ 1e-9 for 11,162 rows; 1e-7 leaves 100× room and still catches any wrong gradient",
-    passed: worst.error <= tolerance,
+      "central difference of the cost along each parameter, step h balancing truncation and rounding; relative 1e-6, floored at the difference's own error bound (src/numerics/finite-difference.ts); the parameter closest to its tolerance shown",
   };
 }

@@ -1,8 +1,7 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
-import { predict } from "../../../src/reference/predict.js";
-import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
+import { predict, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,8 +1,6 @@
 import type { Matrix } from "../../../src/contract.js";
-import { logits, map } from "../../../src/reference/linalg.js";
-import { mean } from "../../../src/reference/mean.js";
-import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
+import { logits, mean, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 
@@ -25,6 +23,6 @@ export function computeCostVectorized(
   b: number,
 ): number {
   const epsilon = 1e-15;
-  const yPred = map(logits(X, w, b), (z) => Math.min(Math.max(sigmoid(z), epsilon), 1 - epsilon));
-  return -mean(map(yPred, (p, i) => y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p)));
+  const yPred = logits(X, w, b).map((z) => Math.min(Math.max(sigmoid(z), epsilon), 1 - epsilon));
+  return -mean(yPred.map((p, i) => y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p)));
 }

@@ -1,7 +1,6 @@
 import type { GradientDescentOptions, Matrix, Model } from "../../../src/contract.js";
-import { computeCostVectorized } from "../../../src/reference/cost-vectorized.js";
-import { computeGradientsVectorized } from "../../../src/reference/gradients-vectorized.js";
 import type { CatalogueBug } from "../bug.js";
+import { computeCostVectorized, computeGradientsVectorized } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 

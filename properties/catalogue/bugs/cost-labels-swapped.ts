@@ -1,8 +1,7 @@
 import log1pexp from "@stdlib/math-base-special-log1pexp";
 import type { Matrix } from "../../../src/contract.js";
-import { logits, map } from "../../../src/reference/linalg.js";
-import { mean } from "../../../src/reference/mean.js";
 import type { CatalogueBug } from "../bug.js";
+import { logits, mean } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 
@@ -23,5 +22,5 @@ export function computeCostVectorized(
   b: number,
 ): number {
   const z = logits(X, w, b);
-  return mean(map(z, (zi, i) => y[i] * log1pexp(zi) + (1 - y[i]) * log1pexp(-zi)));
+  return mean(z.map((zi, i) => y[i] * log1pexp(zi) + (1 - y[i]) * log1pexp(-zi)));
 }

@@ -1,8 +1,7 @@
 import type { Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
-import { mean } from "../../../src/reference/mean.js";
-import { predict } from "../../../src/reference/predict.js";
 import type { CatalogueBug } from "../bug.js";
+import { mean, predict } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,8 +1,7 @@
 import type { Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
-import { loss } from "../../../src/reference/loss.js";
-import { predict } from "../../../src/reference/predict.js";
 import type { CatalogueBug } from "../bug.js";
+import { loss, predict } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,8 +1,6 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
-import { logits, map, transposeTimes } from "../../../src/reference/linalg.js";
-import { mean } from "../../../src/reference/mean.js";
-import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
+import { logits, mean, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 
@@ -21,7 +19,11 @@ export function computeGradientsVectorized(
   b: number,
 ): Gradients {
   const m = X.rows;
-  const error = map(logits(X, w, b), (zi, i) => y[i] - sigmoid(zi));
-  const dw = map(transposeTimes(X, error), (sum) => sum / m);
+  const error = logits(X, w, b).map((zi, i) => y[i] - sigmoid(zi));
+  const dw = new Float64Array(X.cols);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < X.cols; j++) dw[j] += X.data[i * X.cols + j] * error[i];
+  }
+  for (let j = 0; j < X.cols; j++) dw[j] /= m;
   return { dw, db: mean(error) };
 }

@@ -1,7 +1,6 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
-import { logits, map, transposeTimes } from "../../../src/reference/linalg.js";
-import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
+import { logits, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 
@@ -20,7 +19,11 @@ export function computeGradientsVectorized(
   b: number,
 ): Gradients {
   const m = X.cols;
-  const error = map(logits(X, w, b), (zi, i) => sigmoid(zi) - y[i]);
-  const dw = map(transposeTimes(X, error), (sum) => sum / m);
+  const error = logits(X, w, b).map((zi, i) => sigmoid(zi) - y[i]);
+  const dw = new Float64Array(X.cols);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.cols; j++) dw[j] += X.data[i * X.cols + j] * error[i];
+  }
+  for (let j = 0; j < X.cols; j++) dw[j] /= m;
   return { dw, db: error.reduce((sum, e) => sum + e, 0) / m };
 }

@@ -1,8 +1,6 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
-import { logits, map } from "../../../src/reference/linalg.js";
-import { mean } from "../../../src/reference/mean.js";
-import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
+import { logits, mean, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 
@@ -24,7 +22,7 @@ export function computeGradientsVectorized(
   b: number,
 ): Gradients {
   const m = X.rows;
-  const error = map(logits(X, w, b), (zi, i) => sigmoid(zi) - y[i]);
+  const error = logits(X, w, b).map((zi, i) => sigmoid(zi) - y[i]);
   const dw = new Float64Array(X.cols);
   for (let j = 0; j < X.cols; j++) {
     let sum = 0;

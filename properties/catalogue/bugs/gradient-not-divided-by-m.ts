@@ -1,8 +1,6 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
-import { logits, map, transposeTimes } from "../../../src/reference/linalg.js";
-import { mean } from "../../../src/reference/mean.js";
-import { sigmoid } from "../../../src/reference/sigmoid.js";
 import type { CatalogueBug } from "../bug.js";
+import { logits, mean, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";
 
@@ -19,6 +17,10 @@ export function computeGradientsVectorized(
   w: Float64Array,
   b: number,
 ): Gradients {
-  const error = map(logits(X, w, b), (zi, i) => sigmoid(zi) - y[i]);
-  return { dw: transposeTimes(X, error), db: mean(error) };
+  const error = logits(X, w, b).map((zi, i) => sigmoid(zi) - y[i]);
+  const dw = new Float64Array(X.cols);
+  for (let i = 0; i < X.rows; i++) {
+    for (let j = 0; j < X.cols; j++) dw[j] += X.data[i * X.cols + j] * error[i];
+  }
+  return { dw, db: mean(error) };
 }

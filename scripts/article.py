@@ -12,16 +12,32 @@ rounding of the article's log(1 - p) apart from any difference in the run itself
 With --compare <report.json> (a report of `npm run train` on the same file) it prints instead
 the largest absolute and relative differences between the two runs.
 
+With --golden <out.json> it writes the run to <out.json> as the golden file that
+properties/train/article-parity.test.ts checks the TypeScript pipeline against, in CI, without
+Python: the source file's name and SHA-256, alpha and epochs, the feature names in order,
+StandardScaler's mean_ and scale_, both cost histories, the final w and b, the largest |z|, and the
+versions of Python, numpy, pandas and scikit-learn. Floats are written as Python's repr, which
+reads back to the same double. The golden file is committed, so --golden accepts only a file in
+the repository's fixtures/ folder (the synthetic fixture): nothing derived from the real data may
+be committed. `npm run golden` regenerates fixtures/article-golden.json from fixtures/bank.csv;
+run it whenever the fixture is regenerated (the test compares the fixture's SHA-256 with the
+golden's and says so).
+
     /usr/bin/python3 scripts/article.py ../shared/data/bank.csv > article.json
     /usr/bin/python3 scripts/article.py ../shared/data/bank.csv --compare reports/latest/report.json
+    /usr/bin/python3 scripts/article.py fixtures/bank.csv --golden fixtures/article-golden.json
 
 Needs numpy, pandas and scikit-learn (Debian: python3-numpy python3-pandas python3-sklearn).
 """
+import hashlib
 import json
+import os
+import platform
 import sys
 
 import numpy as np
 import pandas as pd
+import sklearn
 from sklearn.preprocessing import StandardScaler
 
 from article_steps import compute_cost_vectorized, compute_gradients_vectorized
@@ -69,14 +85,21 @@ def features(df):
     return X, df["deposit"].to_numpy(dtype=float)
 
 
+ALPHA = 0.1
+EPOCHS = 1000
+
+
 def article_run(path):
     X_df, y = features(pd.read_csv(path))
-    X = StandardScaler().fit_transform(X_df.to_numpy(dtype=float))
+    scaler = StandardScaler()
+    X = scaler.fit_transform(X_df.to_numpy(dtype=float))
     w, b, cost_history, stable_history, max_abs_z = gradient_descent(
-        X, y, np.zeros(X.shape[1]), 0.0, 0.1, 1000
+        X, y, np.zeros(X.shape[1]), 0.0, ALPHA, EPOCHS
     )
     return {
         "features": list(X_df.columns),
+        "means": [float(v) for v in scaler.mean_],
+        "scales": [float(v) for v in scaler.scale_],
         "costHistory": [float(c) for c in cost_history],
         "stableCostHistory": [float(c) for c in stable_history],
         "weights": [float(v) for v in w],
@@ -84,6 +107,45 @@ def article_run(path):
         "maxAbsLogit": max_abs_z,
         "versions": {"numpy": np.__version__, "pandas": pd.__version__},
     }
+
+
+def refuse_unless_fixture(path):
+    """--golden's guard, before anything is read: the input must be in the repository's fixtures/."""
+    fixtures = os.path.realpath(os.path.join(os.path.dirname(__file__), "..", "fixtures"))
+    if os.path.dirname(os.path.realpath(path)) != fixtures:
+        sys.exit(f"--golden: {path} is not in {fixtures}; the golden file is committed, so it is "
+                 "made from the synthetic fixture only, never from the real data")
+
+
+def write_golden(path, run, out_path):
+    """The --golden file: the run on the synthetic fixture, with what it was computed from."""
+    with open(path, "rb") as f:
+        sha256 = hashlib.sha256(f.read()).hexdigest()
+    golden = {
+        "generatedBy": f"scripts/article.py {os.path.basename(path)} --golden (npm run golden)",
+        "source": {"file": os.path.basename(path), "sha256": sha256},
+        "alpha": ALPHA,
+        "epochs": EPOCHS,
+        "features": run["features"],
+        "means": run["means"],
+        "scales": run["scales"],
+        "costHistory": run["costHistory"],
+        "stableCostHistory": run["stableCostHistory"],
+        "weights": run["weights"],
+        "bias": run["bias"],
+        "maxAbsLogit": run["maxAbsLogit"],
+        "versions": {
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "pandas": pd.__version__,
+            "sklearn": sklearn.__version__,
+        },
+    }
+    text = json.dumps(golden, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    with open(out_path, "w", encoding="utf-8") as f:
+        f.write(text)
+    print(f"{out_path}: {len(run['features'])} features, {len(run['costHistory'])} costs, "
+          f"final cost {run['costHistory'][-1]!r} ({os.path.basename(path)} {sha256[:12]}…)")
 
 
 def differences(name, ours, theirs):
@@ -123,5 +185,9 @@ if __name__ == "__main__":
         sys.stdout.write("\n")
     elif len(sys.argv) == 4 and sys.argv[2] == "--compare":
         compare(article_run(sys.argv[1]), sys.argv[3])
+    elif len(sys.argv) == 4 and sys.argv[2] == "--golden":
+        refuse_unless_fixture(sys.argv[1])
+        write_golden(sys.argv[1], article_run(sys.argv[1]), sys.argv[3])
     else:
-        sys.exit("usage: python3 scripts/article.py <bank.csv> [--compare <report.json>]")
+        sys.exit("usage: python3 scripts/article.py <bank.csv> "
+                 "[--compare <report.json> | --golden <out.json>]")

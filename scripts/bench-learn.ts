@@ -65,9 +65,9 @@ async function main(): Promise<number> {
     const end = output.indexOf("watching src/impl");
     if (end >= 0 && waiting) {
       const report = output.slice(0, end);
-      output = output.slice(end + 1);
+      output = output.slice(output.indexOf("\n", end) + 1);
       waiting(report);
-    } else if (end >= 0) output = output.slice(end + 1);
+    } else if (end >= 0) output = output.slice(output.indexOf("\n", end) + 1);
   });
   const nextReport = () => new Promise<string>((done) => (waiting = done));
   try {
@@ -96,7 +96,10 @@ async function main(): Promise<number> {
         `save ${i + 1} (${buggy ? "a bug in computeCost" : "the stub"}): ${seconds.toFixed(2)} s` +
           (shows ? "" : "  — the report does not show what was saved!"),
       );
-      if (!shows) return 1;
+      if (!shows) {
+        console.log(text);
+        return 1;
+      }
     }
     console.log(`median of ${saves} saves: ${median(times).toFixed(2)} s`);
     return 0;

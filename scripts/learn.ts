@@ -147,7 +147,9 @@ export async function startLearner() {
     for (const [index, { step, files }] of steps.entries()) {
       const specs = files.map((file) => byFile.get(file)).filter((s) => s !== undefined);
       const { testModules } = await vitest.runTestSpecifications(specs);
-      const failures = failuresOf(testModules);
+      // The result can carry modules of earlier runs too: keep this step's own.
+      const ids = new Set(specs.map((spec) => spec.moduleId));
+      const failures = failuresOf(testModules.filter((module) => ids.has(module.moduleId)));
       if (failures.length === 0) continue;
       const lines = renderStep(step, failures);
       const later = steps.slice(index + 1).map((s) => laterStepLine(s.step, stubs));

@@ -51,8 +51,8 @@ function projects(modulePath: string | undefined): TestProjectInlineConfiguratio
 
 /**
  * Runs the test files project by project, and within a project in the article's step order
- * (1-model before 2-cost …), so that a learner meets the steps in order (`npm run learn` also
- * turns file parallelism off, so that the files are reported in that order too).
+ * (1-model before 2-cost …), so that a learner meets the steps in order (`npm run learn`,
+ * scripts/learn.ts, goes further: it runs one step at a time and stops at the first that fails).
  */
 class StepOrderSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

@@ -13,11 +13,14 @@ import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadCatalogue } from "../properties/catalogue/catalogue.js";
+import { loadCatalogue, loadUnseen } from "../properties/catalogue/catalogue.js";
 import { writeFilesAtomically } from "../src/train/atomic-write.js";
 import {
+  blameIsRight,
   catalogueCells,
-  catalogueDocPath,
+  catalogueList,
+  unseenList,
+  type BugList,
   catalogueHeader,
   catalogueSeed,
   checkCatalogueDoc,
@@ -31,13 +34,15 @@ import {
 import { runSuite } from "./mutants/run-suite.js";
 import { markdownTable } from "./mutants/table.js";
 
-const usage = `Usage: npm run mutants -- [--check] [--jobs N] [--json] [BUG ...]
+const usage = `Usage: npm run mutants -- [--unseen] [--check] [--jobs N] [--json] [BUG ...]
 
 Runs the model property suite against each catalogued learner bug (properties/catalogue/bugs,
 one module per mistake) and against the reference (the control, which must pass), then prints
-a table: the bug, killed or not, the first property that caught it, the failing tests, the time.
+a table: the bug, killed or not, the first property that caught it, whether that first
+failure names the right function (the one the bug overrides, and its step), the failing
+tests, the time.
 
-A run of the whole catalogue also writes ${catalogueDocPath}: the same table without the time
+A run of the whole catalogue also writes ${catalogueList.docPath}: the same table without the time
 column, generated (do not edit it by hand; commit it). Every property runs with fast-check's
 seed ${catalogueSeed} (PROPERTY_SEED) and its default number of runs, whatever PROPERTY_SEED,
 PROPERTY_RUNS or PROPERTY_PATH the shell sets, so the file is the same from one run to the
@@ -45,8 +50,11 @@ next. It is written only when every suite ran and the reference passes; a run of
 only (BUG ...) never writes it, since a partial table would be stale.
 
   BUG           run only these bugs (file names without .ts); default: the whole catalogue
-  --check       write nothing: compare the table with the committed ${catalogueDocPath} and
-                fail when it is stale (what CI runs); not with BUG
+  --unseen      run the unseen list (properties/catalogue/unseen: mistakes written separately
+                from the catalogue) instead, and write (or --check) ${unseenList.docPath}
+  --check       write nothing: compare the table with the committed ${catalogueList.docPath}
+                (with --unseen: ${unseenList.docPath}) and fail when it is stale (what CI
+                runs); not with BUG
   -j, --jobs N  suites run at the same time (default 2)
   --json        print the results as JSON instead of the table
   -h, --help    print this help
@@ -69,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
         jobs: { type: "string", short: "j", default: "2" },
         json: { type: "boolean", default: false },
         check: { type: "boolean", default: false },
+        unseen: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -82,20 +91,19 @@ async function main(argv: string[]): Promise<number> {
   const jobs = Number(args.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
     return usageError(`--jobs must be a whole number ≥ 1, got "${args.values.jobs}"`);
+  const list = args.values.unseen ? unseenList : catalogueList;
   const partial = args.positionals.length > 0;
   if (partial && args.values.check) {
-    return usageError(
-      `--check compares the whole catalogue with ${catalogueDocPath}: name no bugs with it`,
-    );
+    return usageError(`--check compares the whole list with ${list.docPath}: name no bugs with it`);
   }
 
-  const catalogue = await loadCatalogue();
+  const catalogue = args.values.unseen ? await loadUnseen() : await loadCatalogue();
   const unknown = args.positionals.filter(
     (name) => !catalogue.some((entry) => entry.name === name),
   );
   if (unknown.length > 0) {
     return usageError(
-      `no such bug: ${unknown.join(", ")}\nThe catalogue: ${catalogue.map((e) => e.name).join(", ")}`,
+      `no such bug: ${unknown.join(", ")}\nThe ${list.adjective} bugs: ${catalogue.map((e) => e.name).join(", ")}`,
     );
   }
   const chosen = partial ? catalogue.filter((e) => args.positionals.includes(e.name)) : catalogue;
@@ -109,12 +117,14 @@ async function main(argv: string[]): Promise<number> {
       path: resolve(root, "src/reference/index.ts"),
       step: null,
       description: "",
+      overrides: null,
     },
     ...chosen.map((e) => ({
       name: e.name,
       path: e.path,
       step: e.bug.step,
       description: e.bug.description,
+      overrides: e.bug.overrides as string,
     })),
   ];
   const results = await mapConcurrently(runs, jobs, async (run) => {
@@ -123,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
       name: run.name,
       step: run.step,
       description: run.description,
+      overrides: run.overrides,
       ...outcome,
     };
     console.error(progressLine(result));
@@ -141,10 +152,10 @@ async function main(argv: string[]): Promise<number> {
       ),
     );
     console.log();
-    console.log(summary(reference, bugs, seconds, jobs));
+    console.log(summary(reference, bugs, seconds, jobs, list));
   }
   const healthy = referencePasses(reference) && bugs.every(killed);
-  const docOk = await catalogueDoc(reference, bugs, { partial, check: args.values.check });
+  const docOk = await catalogueDoc(reference, bugs, { partial, check: args.values.check, list });
   return healthy && docOk ? 0 : 1;
 }
 
@@ -156,29 +167,30 @@ async function main(argv: string[]): Promise<number> {
 async function catalogueDoc(
   reference: Result,
   bugs: Result[],
-  mode: { partial: boolean; check: boolean },
+  mode: { partial: boolean; check: boolean; list: BugList },
 ): Promise<boolean> {
+  const { docPath } = mode.list;
   if (mode.partial) {
     console.error(
-      `${catalogueDocPath} not written: only some bugs were run, and a partial table would be stale.`,
+      `${docPath} not written: only some bugs were run, and a partial table would be stale.`,
     );
     return true;
   }
   const why = notPublishable(reference, bugs);
   if (why !== null) {
-    console.error(`${catalogueDocPath} not ${mode.check ? "checked" : "written"}: ${why}.`);
+    console.error(`${docPath} not ${mode.check ? "checked" : "written"}: ${why}.`);
     return !mode.check;
   }
-  const content = renderCatalogueDoc(reference, bugs, catalogueSeed);
-  const path = resolve(root, catalogueDocPath);
+  const content = renderCatalogueDoc(reference, bugs, catalogueSeed, mode.list);
+  const path = resolve(root, docPath);
   if (!mode.check) {
     await writeFilesAtomically(dirname(path), [{ name: basename(path), content }]);
-    console.error(`wrote ${catalogueDocPath}`);
+    console.error(`wrote ${docPath}`);
     return true;
   }
-  const check = checkCatalogueDoc(await readIfExists(path), content);
+  const check = checkCatalogueDoc(await readIfExists(path), content, mode.list);
   if (!check.stale) {
-    console.error(`${catalogueDocPath} is up to date.`);
+    console.error(`${docPath} is up to date.`);
     return true;
   }
   console.error(`${check.message}\n${check.hint}`);
@@ -199,11 +211,20 @@ function progressLine(result: Result): string {
   return `${status(result).padEnd(8)} ${result.name} (${result.seconds.toFixed(1)} s): ${detail}`;
 }
 
-function summary(reference: Result, bugs: Result[], seconds: number, jobs: number): string {
+function summary(
+  reference: Result,
+  bugs: Result[],
+  seconds: number,
+  jobs: number,
+  list: BugList,
+): string {
   const survivors = bugs.filter((result) => !killed(result));
+  const judged = bugs.filter((result) => blameIsRight(result) !== null);
+  const right = judged.filter((result) => blameIsRight(result) === true).length;
   const lines = [
-    `${bugs.length - survivors.length} of ${bugs.length} catalogued bugs killed` +
-      ` (${bugs.length + 1} suite runs, ${jobs} at a time, ${seconds.toFixed(1)} s).`,
+    `${bugs.length - survivors.length} of ${bugs.length} ${list.adjective} bugs killed` +
+      ` (${bugs.length + 1} suite runs, ${jobs} at a time, ${seconds.toFixed(1)} s);` +
+      ` the first failure names the right function for ${right} of ${judged.length}.`,
   ];
   if (reference.error !== undefined) {
     lines.push(`The suite could not run on the reference (control): ${reference.error}`);

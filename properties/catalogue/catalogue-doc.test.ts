@@ -23,15 +23,30 @@ function bug(name: string, outcome: Partial<MutantResult> = {}): MutantResult {
     total: 12,
     failed: 3,
     firstFailure: "2-some-step: a property, with a | in its name",
+    overrides: "computeCost",
+    blame: { functions: ["computeCost"], steps: [2] },
     seconds: 4.2,
     ...outcome,
   };
 }
 
-const reference = bug("reference", { step: null, description: "", failed: 0, firstFailure: null });
+const reference = bug("reference", {
+  step: null,
+  description: "",
+  failed: 0,
+  firstFailure: null,
+  overrides: null,
+  blame: null,
+});
 const bugs = [
-  bug("first-mistake", { step: 1, failed: 1, firstFailure: "1-a: the first property" }),
-  bug("second-mistake"),
+  bug("first-mistake", {
+    step: 1,
+    failed: 1,
+    firstFailure: "1-a: the first property",
+    overrides: "sigmoid",
+    blame: { functions: ["sigmoid"], steps: [1] },
+  }),
+  bug("second-mistake", { blame: { functions: ["computeCostVectorized"], steps: [2] } }),
 ];
 
 describe("renderCatalogueDoc", () => {
@@ -48,17 +63,18 @@ describe("renderCatalogueDoc", () => {
   test("has a row per bug without the time, and the kill count and the control below it", () => {
     const rows = doc.split("\n").filter((line) => line.startsWith("| "));
     expect(rows[0]).toMatch(
-      /^\| step +\| bug +\| killed +\| first property that caught it +\| failing tests \|$/,
+      /^\| step +\| bug +\| killed +\| first property that caught it +\| first failure names the right function +\| failing tests \|$/,
     );
     expect(rows).toHaveLength(4);
     expect(rows[2]).toMatch(
-      /^\| 1 +\| `first-mistake`: the first-mistake mistake +\| killed +\| 1-a: the first property +\| 1 of 12 +\|$/,
+      /^\| 1 +\| `first-mistake`: the first-mistake mistake +\| killed +\| 1-a: the first property +\| yes +\| 1 of 12 +\|$/,
     );
     expect(rows[3]).toContain("a property, with a \\| in its name");
+    expect(rows[3]).toMatch(/\| no: blames computeCostVectorized \(step 2\) +\| 3 of 12 +\|$/);
     expect(doc).not.toMatch(/\d s\b/);
     expect(
       doc.endsWith(
-        "2 of 2 catalogued bugs killed. The unmodified reference, the control, passes all 12 tests.\n",
+        "2 of 2 catalogued bugs killed; the first failure names the right function for 1 of 2. The unmodified reference, the control, passes all 12 tests.\n",
       ),
     ).toBe(true);
   });
@@ -72,9 +88,9 @@ describe("renderCatalogueDoc", () => {
     const survivor = bug("quiet-mistake", { failed: 0, firstFailure: null });
     const text = renderCatalogueDoc(reference, [...bugs, survivor], 1234);
     expect(text).toMatch(
-      /\| `quiet-mistake`: the quiet-mistake mistake +\| SURVIVED +\| — +\| 0 of 12 +\|/,
+      /\| `quiet-mistake`: the quiet-mistake mistake +\| SURVIVED +\| — +\| — +\| 0 of 12 +\|/,
     );
-    expect(text).toContain("2 of 3 catalogued bugs killed.");
+    expect(text).toContain("2 of 3 catalogued bugs killed;");
   });
 
   test("is left unchanged by Prettier with the project's settings", async () => {
@@ -111,11 +127,7 @@ describe("checkCatalogueDoc", () => {
   });
 
   test("a changed row is stale: the one-line message, and the first differing line in the hint", () => {
-    const fresh = renderCatalogueDoc(
-      reference,
-      [bugs[0], bug("second-mistake", { failed: 5 })],
-      1234,
-    );
+    const fresh = renderCatalogueDoc(reference, [bugs[0], { ...bugs[1], failed: 5 }], 1234);
     const check = checkCatalogueDoc(doc, fresh);
     expect(check.stale).toBe(true);
     if (!check.stale) return;

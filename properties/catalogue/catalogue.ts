@@ -7,6 +7,12 @@ import type { CatalogueBug } from "./bug.js";
 /** The folder of the catalogue's buggy modules: one file per mistake, named after it. */
 const bugsDirectory = join(import.meta.dirname, "bugs");
 
+/**
+ * The folder of the unseen list: learner mistakes written separately from the catalogue, the
+ * same module form, to measure the suite on bugs it was not tuned against (npm run mutants -- --unseen).
+ */
+const unseenDirectory = join(import.meta.dirname, "unseen");
+
 /** One catalogued mistake: its name (the file's), its path, what it says about itself, and the module. */
 export interface CatalogueEntry {
   name: string;
@@ -17,10 +23,19 @@ export interface CatalogueEntry {
 
 /** Loads every module of properties/catalogue/bugs, in the article's step order, then by name. */
 export async function loadCatalogue(): Promise<CatalogueEntry[]> {
-  const files = readdirSync(bugsDirectory).filter((file) => file.endsWith(".ts"));
+  return loadDirectory(bugsDirectory);
+}
+
+/** Loads every module of properties/catalogue/unseen, in the article's step order, then by name. */
+export async function loadUnseen(): Promise<CatalogueEntry[]> {
+  return loadDirectory(unseenDirectory);
+}
+
+async function loadDirectory(directory: string): Promise<CatalogueEntry[]> {
+  const files = readdirSync(directory).filter((file) => file.endsWith(".ts"));
   const entries = await Promise.all(
     files.map(async (file) => {
-      const path = join(bugsDirectory, file);
+      const path = join(directory, file);
       const module = (await import(pathToFileURL(path).href)) as CatalogueEntry["module"];
       return { name: basename(file, ".ts"), path, bug: module.bug, module };
     }),

@@ -27,7 +27,12 @@ test("the first failure is the first failing test of the earliest step, not of t
       file("1-model", ["passed"], "passed"),
     ]),
   );
-  expect(outcome).toEqual({ total: 5, failed: 3, firstFailure: "2-cost: 2-cost test 2" });
+  expect(outcome).toEqual({
+    total: 5,
+    failed: 3,
+    firstFailure: "2-cost: 2-cost test 2",
+    blame: null,
+  });
 });
 
 test("a file that failed to load counts as a failure and is named with its error", () => {
@@ -41,6 +46,7 @@ test("a file that failed to load counts as a failure and is named with its error
     total: 1,
     failed: 2,
     firstFailure: "3-gradients: (the file failed to load) SyntaxError: boom",
+    blame: null,
   });
 });
 
@@ -49,5 +55,20 @@ test("a run where every test passes has no first failure", () => {
     total: 2,
     failed: 0,
     firstFailure: null,
+    blame: null,
+  });
+});
+
+test("the first failure's blame is read from its message's blames line", () => {
+  const failing = file("2-cost", ["failed"]);
+  failing.assertionResults[0] = {
+    ...failing.assertionResults[0],
+    failureMessages: [
+      "Error: property failed: x\n  blames         computeCostVectorized (article step 2)\n  hint …",
+    ],
+  } as (typeof failing.assertionResults)[0];
+  expect(firstFailure(report([failing])).blame).toEqual({
+    functions: ["computeCostVectorized"],
+    steps: [2],
   });
 });

@@ -5,6 +5,7 @@ import { exactly, expectThat, expectWithin } from "../support/expectations.js";
 import { implementation as lr } from "../support/implementation.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { UNIT_ROUNDOFF, nextUp } from "../../src/numerics/rounding.js";
+import { exactSigmoid } from "../support/exact-sigmoid.js";
 
 const step = "step 1 — the model: z = w·x + b and σ(z) = 1 / (1 + e^(−z))";
 
@@ -28,6 +29,60 @@ test("predict is w·x + b exactly, for small integers (where float64 arithmetic 
         expected,
         exactly("integers below 2⁵³ add and multiply exactly"),
       );
+    },
+  });
+});
+
+test("predict reads w and x at each call: changing w in place changes the logit (no result kept from an earlier call)", () => {
+  const integer = fc.integer({ min: -1000, max: 1000 });
+  checkProperty({
+    step,
+    hint: "predict must compute z from the arrays it is given now: a cache keyed by the arrays themselves returns a stale logit once the caller changes them in place",
+    blames: "predict",
+    inputs: fc.integer({ min: 1, max: 10 }).chain((n) =>
+      fc.record({
+        x: fc.array(integer, { minLength: n, maxLength: n }),
+        w: fc.array(integer, { minLength: n, maxLength: n }),
+        changed: fc.array(integer, { minLength: n, maxLength: n }),
+        b: integer,
+      }),
+    ),
+    check: ({ x, w, changed, b }) => {
+      const xs = Float64Array.from(x);
+      const ws = Float64Array.from(w);
+      lr.predict(xs, ws, b);
+      ws.set(changed);
+      const expected = x.reduce((sum, xj, j) => sum + changed[j] * xj, b);
+      expectWithin(
+        "predict(x, w, b) after w was changed in place to `changed`",
+        lr.predict(xs, ws, b),
+        expected,
+        exactly("integers below 2⁵³ add and multiply exactly"),
+      );
+    },
+  });
+});
+
+test("sigmoid is within 4 units of roundoff of the exact σ(z) across the middle range |z| < 40, where it is neither 0, ½ nor 1", () => {
+  // The oracle is σ computed in 256-bit fixed point and rounded once (support/exact-sigmoid.ts).
+  // 1 / (1 + e^(−z)) in float64 is within 3u relative of it (e^(−z) within an ulp, one addition,
+  // one division); the absolute u allows 1 − σ(−z), exact to u but not relative to a tiny σ.
+  const middle = fc.oneof(
+    fc.double({ min: -40, max: 40, noNaN: true }),
+    fc.integer({ min: -40, max: 40 }),
+    fc.double({ min: 15, max: 40, noNaN: true }).map((z) => -z),
+  );
+  checkProperty({
+    step,
+    hint: "σ must keep full double precision everywhere: no float32 rounding (Math.fround), no cut-off that returns 0 or 1 before e^(−z) is really negligible (σ(20) = 1 − 2.1e-9)",
+    blames: "sigmoid",
+    inputs: fc.record({ z: middle }),
+    check: ({ z }) => {
+      const exact = exactSigmoid(z);
+      expectWithin("sigmoid(z)", lr.sigmoid(z), exact, {
+        bound: 4 * UNIT_ROUNDOFF * exact + UNIT_ROUNDOFF,
+        reason: "4u·σ(z) + u: σ's own rounding, against σ computed to 256 bits",
+      });
     },
   });
 });

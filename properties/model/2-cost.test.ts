@@ -8,10 +8,16 @@ import {
   wideValue,
 } from "../support/arbitraries.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
-import { costFunctions, implementation as lr } from "../support/implementation.js";
+import { costFunctions } from "../support/implementation.js";
 import { logitIsFiniteInEveryOrder } from "../support/overflow.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
+import {
+  diagnoseInfiniteCost,
+  diagnoseNaNCost,
+  expectEachWithin,
+  reference,
+} from "../support/oracle.js";
 
 const step = "step 2 — the cost J(w, b) = −(1/m) Σᵢ [yᵢ log σ(zᵢ) + (1 − yᵢ) log(1 − σ(zᵢ))]";
 
@@ -23,16 +29,20 @@ const step = "step 2 — the cost J(w, b) = −(1/m) Σᵢ [yᵢ log σ(zᵢ) + 
 test("the cost is never NaN and never negative, for finite data whose logits cannot be ∞ − ∞ (logits of ±Infinity included)", () => {
   checkProperty({
     step,
-    hint: "0 · log(0) is NaN: for a saturated logit compute only the term the label selects, and compute it from z rather than from a rounded σ(z)",
+    hint: "the cost is a mean of losses −log(probability), each ≥ 0: check the sign of the sum and that each log is of a probability in [0, 1]",
     inputs: datasetWithoutInfinityMinusInfinity(),
-    check: ({ X, y, w, b }) => {
+    check: (data) => {
+      const { X, y, w, b } = data;
       for (const [name, cost] of costFunctions) {
         const J = cost(X, y, w, b);
+        // The hint is earned: it names a cause only when this counterexample shows it.
+        const hint = Number.isNaN(J) ? diagnoseNaNCost(name, cost, data) : undefined;
         expectThat(
           `${name}(X, y, w, b)`,
           J >= 0,
           "a number ≥ 0 (Infinity allowed when a logit is infinite)",
           J,
+          hint,
         );
       }
     },
@@ -50,11 +60,12 @@ test("a logit can be NaN for finite X and w (1e308·10 − 1e308·10 = ∞ − �
       b: 0,
     },
     check: ({ X, y, w, b }) => {
+      // The premise, checked with the reference's predict: this is step 2's test, not step 1's.
       expectThat(
-        "predict(x, w, b)",
-        Number.isNaN(lr.predict(rowView(X, 0), w, b)),
+        "the logit w·x + b (the reference's predict)",
+        Number.isNaN(reference.predict(rowView(X, 0), w, b)),
         "NaN (float64 cannot do better)",
-        lr.predict(rowView(X, 0), w, b),
+        reference.predict(rowView(X, 0), w, b),
       );
       for (const [name, cost] of costFunctions) {
         const J = cost(X, y, w, b);
@@ -72,17 +83,21 @@ test("a logit can be NaN for finite X and w (1e308·10 − 1e308·10 = ∞ − �
 test("the cost is finite whenever every logit is finite, even for logits near ±1e308 (the mean must not overflow)", () => {
   checkProperty({
     step,
-    hint: "a sum of m finite losses near 1e308 overflows before you divide by m: take the mean so that it cannot (e.g. divide each term first)",
+    hint: "every loss of a finite logit is finite, and so is their mean: find the step (a loss, the sum, the division) that overflows",
     inputs: fc.oneof(datasetWithHugeLogits(), dataset({ feature: wideValue })),
-    check: ({ X, y, w, b }) => {
+    check: (data) => {
+      const { X, y, w, b } = data;
       for (let i = 0; i < X.rows; i++) fc.pre(logitIsFiniteInEveryOrder(rowView(X, i), w, b));
       for (const [name, cost] of costFunctions) {
         const J = cost(X, y, w, b);
+        // The hint is earned: "the mean overflows" only when m > 1 and every loss alone is finite.
+        const hint = Number.isFinite(J) ? undefined : diagnoseInfiniteCost(name, cost, data);
         expectThat(
           `${name}(X, y, w, b)`,
           Number.isFinite(J),
           "a finite number, since every logit is finite",
           J,
+          hint,
         );
       }
     },
@@ -113,21 +128,69 @@ test("the cost at w = 0, b = 0 is ln 2 within (m + 2) units of roundoff, for any
   });
 });
 
-test("the loop and vectorized costs agree within the rounding bound of their summands, magnitudes up to 1e300 included", () => {
+/** Logits in the middle range: |xᵢⱼ| ≤ 1, |wⱼ|, |b| ≤ 3.5 and n ≤ 10, so |z| ≤ 38.5. */
+const middleRange = dataset({
+  feature: fc.double({ min: -1, max: 1, noNaN: true }),
+  parameter: fc.double({ min: -3.5, max: 3.5, noNaN: true }),
+});
+
+test("the loop and vectorized costs each agree with an independent evaluation (the reference) within rounding, densely for |z| < 40 and for magnitudes up to 1e300", () => {
   checkProperty({
     step,
-    hint: "the two versions must compute the same mean: compare how each one forms z, chooses the term for y, and divides by m",
-    inputs: dataset({ feature: wideValue }),
+    hint: "compare how your cost forms z, chooses the term for y, and divides by m with the formula above, on the counterexample's rows one at a time",
+    inputs: fc.oneof(middleRange, dataset({ feature: wideValue })),
     check: ({ X, y, w, b }) => {
-      // Each evaluation is within costRoundingBound of the exact cost (src/numerics/rounding.ts:
-      // (1/m) Σᵢ [λᵢ γₙ₊₁ Aᵢ + 4u Lᵢ + 2u + γₘ₊₁ Lᵢ], Aᵢ = Σⱼ |wⱼ xᵢⱼ| + |b|), so two of them agree within twice that.
+      // The oracle: src/reference's cost, within costRoundingBound of the exact cost
+      // (src/numerics/rounding.ts: (1/m) Σᵢ [λᵢ γₙ₊₁ Aᵢ + 4u Lᵢ + 2u + γₘ₊₁ Lᵢ], Aᵢ = Σⱼ |wⱼ xᵢⱼ| + |b|),
+      // as is any correct implementation: the two agree within twice that bound.
       const tolerance = {
         bound: 2 * costRoundingBound(X, y, w, b),
-        reason: "2 × the rounding bound of one evaluation, from |wⱼ xᵢⱼ|, |b|, the losses and m",
+        reason:
+          "2 × the rounding bound of one evaluation, from |wⱼ xᵢⱼ|, |b|, the losses and m; expected is the reference's cost",
       };
-      const loop = lr.computeCost(X, y, w, b); // the loop first: it is the one a learner writes first
-      const vectorized = lr.computeCostVectorized(X, y, w, b);
-      expectWithin("computeCostVectorized(X, y, w, b)", vectorized, loop, tolerance);
+      const expected = reference.computeCost(X, y, w, b);
+      expectEachWithin(
+        costFunctions.map(
+          ([name, cost]) => [name, cost(X, y, w, b), `${name}(X, y, w, b)`] as const,
+        ),
+        expected,
+        tolerance,
+        "both of your costs are off: suspect what they share (the loss formula, the logit, the mean)",
+      );
+    },
+  });
+});
+
+test("the cost reads X, y and w at each call: changing w in place changes the cost (no result cached by the arrays themselves)", () => {
+  checkProperty({
+    step,
+    hint: "compute the cost from the arrays as they are now: a cache keyed by the arrays themselves (or by X alone) returns a stale cost once the caller changes w in place",
+    inputs: fc
+      .record({
+        data: dataset({ maxRows: 8 }),
+        changed: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 10, maxLength: 10 }),
+      })
+      .map(({ data, changed }) => ({
+        ...data,
+        changed: Float64Array.from(changed.slice(0, data.X.cols)),
+      })),
+    check: ({ X, y, w, b, changed }) => {
+      for (const [name, cost] of costFunctions) {
+        const weights = Float64Array.from(w);
+        cost(X, y, weights, b);
+        weights.set(changed);
+        const expected = reference.computeCost(X, y, changed, b);
+        expectWithin(
+          `${name}(X, y, w, b) after w was changed in place to \`changed\``,
+          cost(X, y, weights, b),
+          expected,
+          {
+            bound: 2 * costRoundingBound(X, y, changed, b),
+            reason:
+              "2 × the rounding bound of one evaluation; expected is the reference's cost at the changed w",
+          },
+        );
+      }
     },
   });
 });

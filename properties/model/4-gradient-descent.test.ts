@@ -3,12 +3,128 @@ import { test } from "vitest";
 import { dataset } from "../support/arbitraries.js";
 import type { Dataset } from "../support/arbitraries.js";
 import { smoothness, squaredNorm, stepSlack } from "../support/descent.js";
+import { matrixFromRows } from "../../src/matrix.js";
+import type { Gradients } from "../../src/contract.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
-import { implementation as lr } from "../support/implementation.js";
-import { checkProperty } from "../support/property.js";
+import { implementation } from "../support/implementation.js";
+import { reference } from "../support/oracle.js";
+import { checkExample, checkProperty } from "../support/property.js";
 import { costRoundingBound } from "../../src/numerics/rounding.js";
 
 const step = "step 4 — gradient descent: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b";
+
+/**
+ * The function under test is the learner's gradientDescent; the cost and gradients it is judged
+ * by are the reference's (an oracle), so a failure here blames gradientDescent and nothing else.
+ */
+const lr = {
+  gradientDescent: implementation.gradientDescent,
+  computeCost: reference.computeCost,
+  computeCostVectorized: reference.computeCostVectorized,
+  computeGradientsVectorized: reference.computeGradientsVectorized,
+};
+
+/** True when a and b hold the same doubles bit for bit (−0 ≠ 0, NaN = NaN). */
+function sameBits(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  return a.length === b.length && Array.from(a).every((value, i) => Object.is(value, b[i]));
+}
+
+// The article's `w -= alpha * dw` updates numpy's array in place; in TypeScript that changes the
+// caller's w. This is checked first in step 4, so that it is the first thing a learner reads
+// about it, before any property that the changed w would confuse.
+test("gradientDescent copies w: the caller's w is unchanged and the result is a new array, for every number of epochs (0 included), also after a later call", () => {
+  checkProperty({
+    step,
+    hint: "copy w before updating it (Float64Array.from(w)): the article's `w -= alpha * dw` changes the caller's array, and returning w itself (e.g. for epochs = 0) or a buffer kept between calls shares it",
+    blames: "gradientDescent",
+    inputs: fc.record({
+      first: dataset({ maxRows: 6 }),
+      second: dataset({ maxRows: 6 }),
+      alpha: fc.double({ min: 1e-3, max: 1, noNaN: true }),
+      epochs: fc.integer({ min: 0, max: 3 }),
+    }),
+    check: ({ first, second, alpha, epochs }) => {
+      const { X, y, w, b } = first;
+      const before = Float64Array.from(w);
+      const model = implementation.gradientDescent(X, y, w, b, { alpha, epochs });
+      expectThat(
+        `w after gradientDescent(X, y, w, b, { epochs: ${epochs} })`,
+        sameBits(before, w),
+        `unchanged: ${Array.from(before).join(", ")}`,
+        Array.from(w).join(", "),
+      );
+      for (const [what, array] of [
+        ["w", w],
+        ["X.data", X.data],
+        ["y", y],
+      ] as const) {
+        expectThat(
+          `gradientDescent(…, { epochs: ${epochs} }).w shares storage with ${what}`,
+          model.w.buffer !== array.buffer,
+          "a new array",
+          `the same ArrayBuffer as the argument ${what}`,
+        );
+      }
+      const kept = Float64Array.from(model.w);
+      const later = implementation.gradientDescent(second.X, second.y, second.w, second.b, {
+        alpha,
+        epochs: 1,
+      });
+      expectThat(
+        "gradientDescent(first…).w after a second call gradientDescent(second…)",
+        model.w.buffer !== later.w.buffer && sameBits(kept, model.w),
+        `unchanged: ${Array.from(kept).join(", ")}, in an array of its own`,
+        Array.from(model.w).join(", "),
+      );
+    },
+  });
+});
+
+test("gradientDescent runs exactly `epochs` updates, also where the gradient is exactly 0 and the cost stops changing (no early stop)", () => {
+  // X = [[1], [1]], y = [0, 1] at w = 0, b = 0: the errors are (½, −½), so dw = db = 0 exactly —
+  // a stationary point. A run must still make `epochs` updates and record `epochs` costs, with
+  // the default gradient and with a given one that returns 0.
+  const X = matrixFromRows([[1], [1]]);
+  const y = Float64Array.of(0, 1);
+  checkExample({
+    step,
+    hint: "run the loop for every epoch: stopping early when the gradient is small or the cost stops falling is a different algorithm than the article's, and costHistory must get one entry per epoch",
+    blames: "gradientDescent",
+    input: { X, y, w: [0], b: 0, alpha: 0.5, epochs: 7 },
+    check: () => {
+      const history: number[] = [];
+      lr.gradientDescent(X, y, new Float64Array(1), 0, {
+        alpha: 0.5,
+        epochs: 7,
+        costHistory: history,
+      });
+      expectThat(
+        "costHistory.length after gradientDescent(…, { epochs: 7 }) at a stationary point",
+        history.length === 7,
+        "7 (one entry per epoch)",
+        history.length,
+      );
+      let calls = 0;
+      const zero = (): Gradients => {
+        calls++;
+        return { dw: new Float64Array(1), db: 0 };
+      };
+      const given: number[] = [];
+      lr.gradientDescent(X, y, Float64Array.of(3), 1, {
+        alpha: 0.5,
+        epochs: 7,
+        gradientFunction: zero,
+        costHistory: given,
+      });
+      expectThat(
+        "calls to a gradientFunction that returns 0, in gradientDescent(…, { epochs: 7 })",
+        calls === 7 && given.length === 7,
+        "7 calls and 7 costs (one per epoch)",
+        `${calls} calls and ${given.length} costs`,
+      );
+    },
+  });
+});
 
 /** A data set with a learning rate α = fraction / L, so α ≤ 1/L (L = ¼(maxᵢ‖xᵢ‖² + 1)). */
 const withSafeAlpha = (extra: { epochs?: fc.Arbitrary<number> } = {}) =>
@@ -32,6 +148,7 @@ test("one gradient-descent step at α ≤ 1/L never increases the cost and lower
   checkProperty({
     step,
     hint: descentHint,
+    blames: "gradientDescent",
     inputs: withSafeAlpha(),
     check: ({ alpha, ...data }) => {
       const { X, y, w, b } = data;
@@ -63,6 +180,7 @@ test("a whole gradientDescent run at α ≤ 1/L records the cost after each of i
     step,
     hint:
       "costHistory gets one entry per epoch, the cost after that epoch's update: " + descentHint,
+    blames: "gradientDescent",
     inputs: withSafeAlpha({ epochs: fc.integer({ min: 1, max: 8 }) }),
     runs: 50,
     check: ({ alpha, epochs, ...start }) => {

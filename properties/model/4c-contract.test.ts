@@ -67,6 +67,7 @@ test("no function mutates its arguments: X, y and w are bit-for-bit the same aft
 test("gradientDescent is deterministic: the same call twice gives bit-for-bit the same model and cost history", () => {
   checkProperty({
     step: "step 4 — gradient descent",
+    blames: "gradientDescent",
     hint: "the result may depend only on the arguments: no randomness, no state kept between calls, no reuse of an array from an earlier call",
     inputs: fc
       .record({
@@ -112,6 +113,7 @@ test("gradientDescent is deterministic: the same call twice gives bit-for-bit th
 test("gradientDescent calls the gradientFunction it is given once per epoch, steps by −α times what it returns, and appends one cost per epoch to costHistory", () => {
   checkProperty({
     step: "step 4 — gradient descent",
+    blames: "gradientDescent",
     hint: "use options.gradientFunction when given (the vectorized one otherwise), once per epoch, and push to options.costHistory instead of replacing it",
     inputs: fc
       .record({

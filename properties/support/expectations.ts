@@ -22,6 +22,11 @@ export interface ViolationDetail {
   tolerance?: string;
   /** Overrides the property's hint when this particular failure points somewhere more precise. */
   hint?: string;
+  /**
+   * The function(s) at fault, when the check knows better than the function named in `checked`
+   * (e.g. both of two implementations compared with an oracle); see support/blame.ts.
+   */
+  blame?: string[];
 }
 
 export class PropertyViolation extends Error {
@@ -107,4 +112,19 @@ export function expectGradientsWithin(
     expectWithin(`${checked}.dw[${j}]`, actual.dw[j], expected.dw[j], bound, hint);
   }
   expectWithin(`${checked}.db`, actual.db, expected.db, { bound: bounds.db, reason }, hint);
+}
+
+/**
+ * Runs `check` and, if it throws a {@link PropertyViolation} that blames no function yet, makes
+ * it blame `names`: for checks whose `checked` text does not name the function at fault.
+ */
+export function blaming<T>(names: string | readonly string[], check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof PropertyViolation && error.detail.blame === undefined) {
+      error.detail.blame = typeof names === "string" ? [names] : [...names];
+    }
+    throw error;
+  }
 }

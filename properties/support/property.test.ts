@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, test } from "vitest";
 import { matrixFromRows } from "../../src/matrix.js";
 import { dataset } from "./arbitraries.js";
-import { expectWithin } from "./expectations.js";
+import { expectThat, expectWithin } from "./expectations.js";
 import { formatCounterexample } from "./format.js";
 import { checkExample, checkProperty } from "./property.js";
 
@@ -76,8 +76,42 @@ describe("the teaching wrapper", () => {
       }),
     );
     expect(message.split("\n")[0]).toBe("not implemented yet: computeCost (article step 2)");
+    expect(message).toContain("  blames         computeCost (article step 2)");
     expect(message).toContain(`needed by      ${expect.getState().currentTestName}`);
     expect(calls).toBe(1);
+  });
+
+  test("a failure blames the function named in what it checked, with that function's article step, on a 'blames' line", () => {
+    const message = messageOf(() =>
+      checkProperty({
+        ...moreThanOneRowFails,
+        check: ({ X }) =>
+          expectWithin("computeCostVectorized(X, y, w, b)", X.rows, 1, { bound: 0, reason: "r" }),
+      }),
+    );
+    expect(message.split("\n")[1]).toBe("  blames         computeCostVectorized (article step 2)");
+  });
+
+  test("without a function in what it checked, the property's `blames` is the blame", () => {
+    const message = messageOf(() =>
+      checkProperty({ ...moreThanOneRowFails, blames: "gradientDescent" }),
+    );
+    expect(message).toContain("  blames         gradientDescent (article step 4)");
+  });
+
+  test("the counterexample shows the input as it was passed, even when the check changes it in place", () => {
+    const message = messageOf(() =>
+      checkProperty({
+        ...moreThanOneRowFails,
+        inputs: fc.record({ w: fc.constant(Float64Array.of(1, 2)) }),
+        check: ({ w }) => {
+          w[0] = 99; // what an in-place update does to the caller's array
+          expectThat("w[0]", false, "unchanged", w[0]);
+        },
+      }),
+    );
+    expect(message).toContain("    w = [1, 2]");
+    expect(message).not.toContain("w = [99");
   });
 
   test("PROPERTY_RUNS sets the number of runs, and a value that is not a positive integer is a clear error", () => {

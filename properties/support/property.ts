@@ -3,12 +3,14 @@ import fc from "fast-check";
 import { expect, vi } from "vitest";
 import { formatCounterexample } from "./format.js";
 import { PropertyViolation } from "./expectations.js";
+import { describeBlame, functionInStack, functionsNamedIn } from "./blame.js";
 
 /**
  * The teaching wrapper around fast-check: every model property runs through {@link checkProperty}
  * (and every worked example through {@link checkExample}), so every failure reads the same way:
  *
  *     property failed: <the test's name, a sentence>
+ *       blames         computeGradients (article step 3)
  *       article step   step 3 — …
  *       checked        computeGradientsVectorized(X, y, w, b).dw[0]
  *       expected       -0.25
@@ -22,8 +24,15 @@ import { PropertyViolation } from "./expectations.js";
  *         y = [0, 0] …
  *       replay         PROPERTY_SEED=… PROPERTY_PATH="…" npx vitest run --project impl <file> -t '<name>'
  *
+ * The blame line names the function at fault (support/blame.ts): the one the failed assertion
+ * blames, else the first function of the article named in what it checked, else the one whose
+ * stack frame threw, else the property's `blames`. The counterexample is printed as it was
+ * generated: each check gets a deep copy of its input, so a function that mutates its
+ * arguments cannot change what the report shows.
+ *
  * A function that throws "not implemented yet: …" (a stub from `npm run exercise -- start`) is
- * reported as exactly that, at once, without shrinking.
+ * reported as exactly that, at once, without shrinking, as one line that starts
+ * "not implemented yet:".
  *
  * Environment (read at each run):
  * - PROPERTY_RUNS=<n>  runs every property n times instead of its default (100 or fewer);
@@ -37,6 +46,8 @@ export interface PropertySpec<T> {
   step: string;
   /** One line pointing at the likely mistake, never at the answer. */
   hint: string;
+  /** The function blamed when the failure itself names none (see support/blame.ts). */
+  blames?: string;
   /** The inputs: a record, so that the counterexample prints field by field. */
   inputs: fc.Arbitrary<T>;
   /** Checks one input with the assertions of `expectations.ts`; `fc.pre` skips an input. */
@@ -48,6 +59,7 @@ export interface PropertySpec<T> {
 export interface ExampleSpec<T> {
   step: string;
   hint: string;
+  blames?: string;
   /** The worked example's inputs, printed when it fails. */
   input: T;
   check: (input: T) => void;
@@ -126,23 +138,44 @@ function field(label: string, text: string): string {
 function notImplementedReport(error: Error, name: string): Error {
   const module = process.env.LOGREG_MODULE;
   const folder = module ? `${displayPath(dirname(module))}/` : "the implementation";
+  const blamed = describeBlame(functionsNamedIn(error.message).slice(0, 1));
   const report = [
     error.message,
+    ...(blamed ? [field("blames", blamed)] : []),
     field("needed by", name),
     field("next", `write that function in ${folder} (its doc comment has the formula), then rerun`),
   ].join("\n");
   return withTestFrames(new Error(report));
 }
 
+/**
+ * The function(s) a failure blames: the violation's own blame, else the first function of the
+ * article named in what it checked, else the function whose frame threw, else the spec's.
+ */
+function blameOf(error: unknown, spec: { blames?: string }): string[] {
+  if (error instanceof PropertyViolation) {
+    if (error.detail.blame) return error.detail.blame;
+    const named = functionsNamedIn(error.detail.checked);
+    if (named.length > 0) return named.slice(0, 1);
+  } else if (error instanceof Error) {
+    const thrower = functionInStack(error.stack);
+    if (thrower) return [thrower];
+  }
+  return spec.blames ? [spec.blames] : [];
+}
+
 function failureReport(
   name: string,
-  spec: { step: string; hint: string },
+  spec: { step: string; hint: string; blames?: string },
   error: unknown,
   input: unknown,
   inputLabel: string,
   replay: string,
 ): Error {
-  const lines = [`property failed: ${name}`, field("article step", spec.step)];
+  const blamed = describeBlame(blameOf(error, spec));
+  const lines = [`property failed: ${name}`];
+  if (blamed) lines.push(field("blames", blamed));
+  lines.push(field("article step", spec.step));
   if (error instanceof PropertyViolation) {
     const { checked, expected, actual, tolerance, hint } = error.detail;
     lines.push(field("checked", checked), field("expected", expected), field("actual", actual));
@@ -170,7 +203,7 @@ export function checkProperty<T>(spec: PropertySpec<T>): void {
       // fast-check stops shrinking at once and the stub's own message is the headline.
       if (stub) return true;
       try {
-        spec.check(input);
+        spec.check(deepCopy(input));
         return true;
       } catch (error) {
         if (isNotImplemented(error)) stub = error;
@@ -195,13 +228,26 @@ export function checkProperty<T>(spec: PropertySpec<T>): void {
   throw failureReport(name, spec, details.errorInstance, details.counterexample[0], label, replay);
 }
 
+/**
+ * A deep copy of a property's input (typed arrays, matrices, records, arrays), so that the
+ * generated value fast-check reports is the input as passed, whatever the check does to its copy.
+ */
+function deepCopy<T>(input: T): T {
+  try {
+    return structuredClone(input);
+  } catch {
+    return input; // something structuredClone cannot copy (a function): passed as it is
+  }
+}
+
 /** Runs a worked example (a known-value test) and, if it fails, throws the teaching report. */
 export function checkExample<T>(spec: ExampleSpec<T>): void {
   const { name, file } = currentTest();
+  const asPassed = deepCopy(spec.input);
   try {
     spec.check(spec.input);
   } catch (error) {
     if (isNotImplemented(error)) throw notImplementedReport(error, name);
-    throw failureReport(name, spec, error, spec.input, "example", vitestCommand(file, name));
+    throw failureReport(name, spec, error, asPassed, "example", vitestCommand(file, name));
   }
 }

@@ -5,17 +5,92 @@ import { markdownTable } from "./table.js";
 export const catalogueDocPath = "docs/catalogue.md";
 
 /**
+ * The two lists of learner bugs `npm run mutants` runs: the catalogue (properties/catalogue/bugs,
+ * docs/catalogue.md) and, with --unseen, the unseen list (properties/catalogue/unseen,
+ * docs/unseen.md), written separately from the catalogue to measure the suite on mistakes it
+ * was not tuned against. Each has its own generated file, checked by `--check`.
+ */
+export interface BugList {
+  /** "catalogued" or "unseen": the word in the kill count. */
+  adjective: string;
+  /** Where its table is written, relative to the project root. */
+  docPath: string;
+  title: string;
+  /** The paragraph before the table, as lines. */
+  intro: readonly string[];
+}
+
+export const catalogueList: BugList = {
+  adjective: "catalogued",
+  docPath: catalogueDocPath,
+  title: "The catalogue of learner bugs",
+  intro: [
+    "Each row is one module of `properties/catalogue/bugs/`: the reference implementation with one",
+    "function rewritten the way learners get it wrong. `npm run mutants` runs the model properties",
+    "(`properties/model`) against each of them. Read a row as: this property is what protects you",
+    "from this mistake. The first property that caught it is the first failing test in the",
+    "article's step order; the failing tests are every test the mistake breaks.",
+  ],
+};
+
+export const unseenList: BugList = {
+  adjective: "unseen",
+  docPath: "docs/unseen.md",
+  title: "The unseen list of learner bugs",
+  intro: [
+    "Each row is one module of `properties/catalogue/unseen/`: learner mistakes written separately",
+    "from the catalogue (docs/catalogue.md), in the same form, to measure the property suite on",
+    "mistakes it was not written against. `npm run mutants -- --unseen` runs the model properties",
+    "(`properties/model`) against each of them and writes this file.",
+  ],
+};
+
+/** The sentence under every table that explains the blame column. */
+const blameSentence = [
+  "The column “first failure names the right function” compares the function and the article",
+  "step named on the “blames” line of the first failure's message with the one function the",
+  "module overrides and its step: “yes” when both match, otherwise what the message blamed.",
+];
+
+/**
  * fast-check's seed for every property of every suite run (PROPERTY_SEED). With a random seed
  * the same bug fails a different number of tests from one run to the next (a property that
  * catches a mistake on some inputs only), so the committed table could never be checked.
  */
 export const catalogueSeed = 20261128;
 
-/** One suite run: a catalogued bug (step 1–4), or the reference, the control (step null). */
+/** One suite run: a catalogued bug (its step), or the reference, the control (step null). */
 export interface MutantResult extends SuiteOutcome {
   name: string;
   step: number | null;
   description: string;
+  /** The function the bug overrides (null for the reference). */
+  overrides: string | null;
+}
+
+/**
+ * Whether the first failure blames exactly the function the bug overrides, in its step: true,
+ * false, or null when there is no first failure to judge (a survivor, an error, the reference).
+ */
+export function blameIsRight(result: MutantResult): boolean | null {
+  if (!killed(result) || result.overrides === null) return null;
+  const blame = result.blame;
+  if (!blame) return false;
+  return (
+    blame.functions.length === 1 &&
+    blame.functions[0] === result.overrides &&
+    blame.steps.length === 1 &&
+    blame.steps[0] === result.step
+  );
+}
+
+function blameCell(result: MutantResult): string {
+  const right = blameIsRight(result);
+  if (right === null) return "—";
+  if (right) return "yes";
+  if (!result.blame) return "no: the message blames nothing";
+  const steps = result.blame.steps.join(", ");
+  return `no: blames ${result.blame.functions.join(" and ")} (step ${steps})`;
 }
 
 export function killed(result: MutantResult): boolean {
@@ -39,6 +114,7 @@ export const catalogueHeader = [
   "bug",
   "killed",
   "first property that caught it",
+  "first failure names the right function",
   "failing tests",
 ] as const;
 
@@ -48,6 +124,7 @@ export function catalogueCells(result: MutantResult): string[] {
     `\`${result.name}\`: ${result.description}`,
     status(result),
     result.error ?? result.firstFailure ?? "—",
+    blameCell(result),
     result.error === undefined ? `${result.failed} of ${result.total}` : "—",
   ];
 }
@@ -76,18 +153,20 @@ export function renderCatalogueDoc(
   reference: MutantResult,
   bugs: MutantResult[],
   seed: number,
+  list: BugList = catalogueList,
 ): string {
   const killedCount = bugs.filter(killed).length;
+  const judged = bugs.filter((bug) => blameIsRight(bug) !== null);
+  const right = judged.filter((bug) => blameIsRight(bug) === true).length;
+  const command = list === catalogueList ? "`npm run mutants`" : "`npm run mutants -- --unseen`";
   return [
-    "<!-- Generated by `npm run mutants` (scripts/mutants.ts): do not edit by hand. Change the catalogue or the properties, rerun `npm run mutants` and commit the result; CI fails when this file is stale. -->",
+    `<!-- Generated by ${command} (scripts/mutants.ts): do not edit by hand. Change the bugs or the properties, rerun ${command} and commit the result; CI fails when this file is stale. -->`,
     "",
-    "# The catalogue of learner bugs",
+    `# ${list.title}`,
     "",
-    "Each row is one module of `properties/catalogue/bugs/`: the reference implementation with one",
-    "function rewritten the way learners get it wrong. `npm run mutants` runs the model properties",
-    "(`properties/model`) against each of them. Read a row as: this property is what protects you",
-    "from this mistake. The first property that caught it is the first failing test in the",
-    "article's step order; the failing tests are every test the mistake breaks.",
+    ...list.intro,
+    "",
+    ...blameSentence,
     "",
     `Every property runs with fast-check's seed ${seed} (\`PROPERTY_SEED\`) and its default number`,
     "of runs, so the table is the same from one run to the next; another seed can change a count,",
@@ -95,7 +174,7 @@ export function renderCatalogueDoc(
     "",
     markdownTable(catalogueHeader, bugs.map(catalogueCells)),
     "",
-    `${killedCount} of ${bugs.length} catalogued bugs killed. ${controlSentence(reference)}`,
+    `${killedCount} of ${bugs.length} ${list.adjective} bugs killed; the first failure names the right function for ${right} of ${judged.length}. ${controlSentence(reference)}`,
     "",
   ].join("\n");
 }
@@ -110,6 +189,12 @@ function controlSentence(reference: MutantResult): string {
 /** The one line `--check` prints when the committed file differs from a fresh run's. */
 export const staleMessage = `${catalogueDocPath} is stale: run npm run mutants and commit it`;
 
+function staleMessageFor(list: BugList): string {
+  return list === catalogueList
+    ? staleMessage
+    : `${list.docPath} is stale: run npm run mutants -- --unseen and commit it`;
+}
+
 export type CatalogueCheck = { stale: false } | { stale: true; message: string; hint: string };
 
 /**
@@ -117,9 +202,14 @@ export type CatalogueCheck = { stale: false } | { stale: true; message: string; 
  * rendered. Line endings are not a difference (a checkout may turn \n into \r\n). When they
  * differ: the one-line message, and a hint showing the first differing line of each.
  */
-export function checkCatalogueDoc(committed: string | null, regenerated: string): CatalogueCheck {
+export function checkCatalogueDoc(
+  committed: string | null,
+  regenerated: string,
+  list: BugList = catalogueList,
+): CatalogueCheck {
+  const message = staleMessageFor(list);
   if (committed === null) {
-    return { stale: true, message: staleMessage, hint: `  ${catalogueDocPath} does not exist` };
+    return { stale: true, message, hint: `  ${list.docPath} does not exist` };
   }
   const before = committed.replaceAll("\r\n", "\n").split("\n");
   const after = regenerated.split("\n");
@@ -133,7 +223,7 @@ export function checkCatalogueDoc(committed: string | null, regenerated: string)
     `  ${differing.length === 1 ? "1 line differs" : `${differing.length} lines differ`}; the first, line ${first + 1}:`,
     `  - committed:   ${shown(before[first])}`,
     `  + regenerated: ${shown(after[first])}`,
-    `  (npm run mutants && git diff ${catalogueDocPath} shows the whole difference)`,
+    `  (${list === catalogueList ? "npm run mutants" : "npm run mutants -- --unseen"} && git diff ${list.docPath} shows the whole difference)`,
   ].join("\n");
-  return { stale: true, message: staleMessage, hint };
+  return { stale: true, message, hint };
 }

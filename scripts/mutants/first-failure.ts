@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { parseBlame } from "../../properties/support/blame-line.js";
 import { stepOrder } from "../../properties/step-order.js";
 import type { SuiteOutcome } from "./run-suite.js";
 
@@ -10,18 +11,20 @@ export interface JsonReport {
     name: string;
     status: string;
     message: string;
-    assertionResults: { fullName: string; status: string }[];
+    assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
   }[];
 }
 
 /**
  * Reads a vitest JSON report: the number of tests, how many failed (a file that failed to load
  * counts as one), and the first failure in the article's step order — files by their
- * step-numbered names, tests in the order they are declared — as "<file>: <test name>".
+ * step-numbered names, tests in the order they are declared — as "<file>: <test name>", with
+ * the function(s) and step(s) its message blames (the report's "blames" line), if any.
  */
 export function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> {
   const files = [...report.testResults].sort((a, b) => stepOrder(a.name, b.name));
   let first: string | null = null;
+  let blame: SuiteOutcome["blame"] = null;
   let failedFiles = 0;
   for (const file of files) {
     const label = basename(file.name).replace(/\.test\.ts$/, "");
@@ -29,13 +32,17 @@ export function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> 
     const loadFailure = file.status === "failed" && file.assertionResults.length === 0;
     if (loadFailure) failedFiles++;
     if (first !== null) continue;
-    if (test) first = `${label}: ${test.fullName}`;
-    else if (loadFailure) first = `${label}: (the file failed to load) ${firstLine(file.message)}`;
+    if (test) {
+      first = `${label}: ${test.fullName}`;
+      blame = parseBlame((test.failureMessages ?? []).join("\n"));
+    } else if (loadFailure)
+      first = `${label}: (the file failed to load) ${firstLine(file.message)}`;
   }
   return {
     total: report.numTotalTests,
     failed: report.numFailedTests + failedFiles,
     firstFailure: first,
+    blame,
   };
 }
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Blame } from "../../properties/support/blame-line.js";
 import { fileFailed, firstFailure, type JsonReport } from "./first-failure.js";
 
 /** What one run of the model property suite against one module came to. */
@@ -11,6 +12,8 @@ export interface SuiteOutcome {
   failed: number;
   /** The first failing test in the article's step order ("2-cost: <test name>"), or null. */
   firstFailure: string | null;
+  /** What the first failure's message blames (its "blames" line), or null without one. */
+  blame: Blame | null;
   /** Wall time of the whole vitest run, in seconds. */
   seconds: number;
   /** Set when vitest produced no usable report (crash, timeout, config error): what happened. */
@@ -74,6 +77,7 @@ export async function runSuite(modulePath: string, options: SuiteOptions): Promi
         total: 0,
         failed: 0,
         firstFailure: null,
+        blame: null,
         seconds,
         error: `${why}: ${lastLines(stderr)}`,
       };

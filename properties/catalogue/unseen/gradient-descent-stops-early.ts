@@ -1,0 +1,35 @@
+import type { GradientDescentOptions, Matrix, Model } from "../../../src/contract.js";
+import { computeCostVectorized, computeGradientsVectorized } from "../../../src/reference/index.js";
+import type { CatalogueBug } from "../bug.js";
+
+export * from "../../../src/reference/index.js";
+
+export const bug: CatalogueBug = {
+  description:
+    "gradientDescent stops when the cost no longer falls (a convergence test the article does not have): fewer than epochs updates",
+  step: 4,
+  overrides: "gradientDescent",
+};
+
+export function gradientDescent(
+  X: Matrix,
+  y: Float64Array,
+  w: Float64Array,
+  b: number,
+  options: GradientDescentOptions,
+): Model {
+  const { alpha, epochs, gradientFunction = computeGradientsVectorized, costHistory } = options;
+  const weights = Float64Array.from(w);
+  let bias = b;
+  let previous = Infinity;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const { dw, db } = gradientFunction(X, y, weights, bias);
+    for (let j = 0; j < weights.length; j++) weights[j] -= alpha * dw[j];
+    bias -= alpha * db;
+    const cost = computeCostVectorized(X, y, weights, bias);
+    costHistory?.push(cost);
+    if (previous - cost < 1e-12) break;
+    previous = cost;
+  }
+  return { w: weights, b: bias };
+}

@@ -1,0 +1,147 @@
+import type { Gradients, Matrix } from "../../src/contract.js";
+import { rowView } from "../../src/matrix.js";
+import * as reference from "../../src/reference/index.js";
+import type { Dataset } from "./arbitraries.js";
+import { PropertyViolation, expectGradientsWithin, expectWithin } from "./expectations.js";
+import type { Tolerance } from "./expectations.js";
+
+/**
+ * Blaming the right function. Where two implementations of one quantity (the loop and the
+ * vectorized cost, or gradient) could be compared with each other, each is compared with an
+ * independent oracle instead — the reference implementation (src/reference), which the suite
+ * proves on its own — and the report names the one that is off, or both.
+ *
+ * And earning a hint: the diagnoses below look at the counterexample itself (one row at a time,
+ * the logits, σ rounding to 0 or 1) and return a hint only when its cause is there.
+ */
+
+export { reference };
+
+/** Row i of a data set as a one-row data set (copies). */
+export function oneRow({ X, y }: { X: Matrix; y: Float64Array }, i: number) {
+  const X1: Matrix = { rows: 1, cols: X.cols, data: Float64Array.from(rowView(X, i)) };
+  return { X: X1, y: Float64Array.of(y[i]) };
+}
+
+/**
+ * Checks each of `candidates` (name, value) against the oracle's `expected` within `tolerance`:
+ * throws the first candidate's violation, blaming every candidate that is off (both, when both
+ * are, with a hint that says so).
+ */
+export function expectEachWithin(
+  candidates: readonly (readonly [string, number, string])[],
+  expected: number,
+  tolerance: Tolerance,
+  bothHint: string,
+): void {
+  const failures: { name: string; violation: PropertyViolation }[] = [];
+  for (const [name, actual, checked] of candidates) {
+    try {
+      expectWithin(checked, actual, expected, tolerance);
+    } catch (error) {
+      if (!(error instanceof PropertyViolation)) throw error;
+      failures.push({ name, violation: error });
+    }
+  }
+  throwBlaming(failures, bothHint);
+}
+
+/** The gradient version of {@link expectEachWithin}: each candidate against the oracle's gradient. */
+export function expectEachGradientWithin(
+  candidates: readonly (readonly [string, Gradients, string])[],
+  expected: Gradients,
+  bounds: Gradients,
+  reason: string,
+  bothHint: string,
+): void {
+  const failures: { name: string; violation: PropertyViolation }[] = [];
+  for (const [name, actual, checked] of candidates) {
+    try {
+      expectGradientsWithin(checked, actual, expected, bounds, reason);
+    } catch (error) {
+      if (!(error instanceof PropertyViolation)) throw error;
+      failures.push({ name, violation: error });
+    }
+  }
+  throwBlaming(failures, bothHint);
+}
+
+function throwBlaming(
+  failures: { name: string; violation: PropertyViolation }[],
+  bothHint: string,
+): void {
+  if (failures.length === 0) return;
+  const [first] = failures;
+  first.violation.detail.blame = failures.map((failure) => failure.name);
+  if (failures.length > 1) {
+    const others = failures
+      .slice(1)
+      .map((f) => `${f.violation.detail.checked} = ${f.violation.detail.actual}`);
+    first.violation.detail.hint = `${bothHint} (also off: ${others.join("; ")})`;
+  }
+  throw first.violation;
+}
+
+/** e^z overflows to Infinity above this logit. */
+const EXP_OVERFLOW = Math.log(Number.MAX_VALUE);
+
+/**
+ * Why `cost` is not finite on `data` although every logit is, when the counterexample shows the
+ * cause; otherwise a neutral hint. Causes checked: one row alone gives a non-finite loss (its e^z
+ * overflows, or σ(z) rounds to 0 or 1 under a log), or every row alone is finite and only the
+ * mean of m > 1 of them overflows.
+ */
+export function diagnoseInfiniteCost(
+  name: string,
+  cost: (X: Matrix, y: Float64Array, w: Float64Array, b: number) => number,
+  data: Dataset,
+): string {
+  const { X, w, b } = data;
+  for (let i = 0; i < X.rows; i++) {
+    const row = oneRow(data, i);
+    const single = cost(row.X, row.y, w, b);
+    if (Number.isFinite(single)) continue;
+    const z = reference.predict(rowView(X, i), w, b);
+    const loss = reference.loss(z, data.y[i]);
+    if (Math.abs(z) > EXP_OVERFLOW) {
+      return `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}: e^z overflows inside log(1 + e^z) once |z| > 709.78 — for z > 0 write log(1 + e^z) as z + log1p(e^(−z)), so that no exponential of a large number is formed`;
+    }
+    const s = reference.sigmoid(z);
+    if (s === 0 || s === 1) {
+      return `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}: σ(z) rounds to ${s}, so log(${s === 1 ? "1 − σ(z)" : "σ(z)"}) is log(0) = −∞ — compute the loss from z (log(1 + e^(−z)) and log(1 + e^z)), not from a rounded σ(z)`;
+    }
+    return `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}: evaluate that one loss step by step`;
+  }
+  if (X.rows > 1) {
+    return "every row alone gives a finite cost, only the mean of all of them overflows: a sum of m finite losses near 1e308 overflows before you divide by m — take the mean so that it cannot (e.g. divide each term first)";
+  }
+  return "the cost of this one example is not finite although its logit is: evaluate it step by step";
+}
+
+/**
+ * Why `cost` is NaN on `data`, when the counterexample shows the cause; otherwise a neutral
+ * hint. Causes checked: a row where σ(z) rounds to exactly the label (1 for y = 1, 0 for y = 0),
+ * so the term the label does not select is 0 · log(0) = NaN; or every row alone is a number and
+ * only their combination is NaN.
+ */
+export function diagnoseNaNCost(
+  name: string,
+  cost: (X: Matrix, y: Float64Array, w: Float64Array, b: number) => number,
+  data: Dataset,
+): string {
+  const { X, w, b } = data;
+  for (let i = 0; i < X.rows; i++) {
+    const row = oneRow(data, i);
+    const single = cost(row.X, row.y, w, b);
+    if (!Number.isNaN(single)) continue;
+    const z = reference.predict(rowView(X, i), w, b);
+    const s = reference.sigmoid(z);
+    const yi = data.y[i];
+    if ((s === 1 && yi === 1) || (s === 0 && yi === 0)) {
+      const term = yi === 1 ? "(1 − y) · log(1 − σ(z))" : "y · log(σ(z))";
+      return `row ${i} alone (z = ${z}, y = ${yi}) gives NaN: σ(z) rounds to ${s}, so ${term} is 0 · log(0) = 0 · (−∞) = NaN — for a saturated logit compute only the term the label selects, from z rather than from a rounded σ(z)`;
+    }
+    return `row ${i} alone (z = ${z}, y = ${yi}, σ(z) = ${s}) gives ${name} = NaN: evaluate that one loss step by step to find the operation that gives NaN`;
+  }
+  return "every row alone gives a number, only the cost of all of them is NaN: check how the losses are combined (the sum, the count m, the division)";
+}

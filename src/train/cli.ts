@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { parseNumber } from "../data/cells.js";
 
 /** Which implementation of the contract trains, and with which gradient. */
 export type ImplementationName = "fast" | "reference" | "impl";
@@ -59,6 +60,8 @@ Options:
                           SHA-256 and compare every number; writes nothing
   --tolerance <rel>       with --verify: allowed relative difference per number (default: 0)
   -h, --help              show this help
+
+Numbers are read in decimal notation only (0.1, 1e3, -5; not 0x10, 1_000 or " 5").
 
 Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad input (a
 data file the pipeline rejects, a report.json that cannot be verified, data too small for the
@@ -149,9 +152,12 @@ function number(
   valid: (x: number) => boolean,
   expected: string,
 ): number {
-  const value = text.trim() === "" ? NaN : Number(text);
+  // Decimal notation only, as the data parser reads numbers: Number() would take "0x10" as 16.
+  const value = parseNumber(text);
   if (!Number.isFinite(value) || !valid(value)) {
-    throw new UsageError(`${option} ${JSON.stringify(text)}: expected ${expected}`);
+    throw new UsageError(
+      `${option} ${JSON.stringify(text)}: expected ${expected}, in decimal notation`,
+    );
   }
   return value;
 }

@@ -139,6 +139,74 @@ describe("scripts/train.ts", () => {
     expect(piped.stdout).not.toContain("┼");
   });
 
+  test("#14.1 a run whose cost rises says so while training, records it, and exits 5", async () => {
+    const diverging = join(directory, "diverging");
+    const result = await train([
+      "--data",
+      data,
+      "--epochs",
+      "30",
+      "--alpha",
+      "50",
+      "--out",
+      diverging,
+    ]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(
+      /^training diverged: the cost rose at epoch \d+, from 0\.\d+ to \d+\.\d+ \(more than rounding/m,
+    );
+    // Said while training: before the later steps start.
+    const said = result.stdout.indexOf("• the exact optimum");
+    expect(said).toBeGreaterThan(0);
+    expect(result.stdout).toContain("TRAINING DIVERGED");
+    const report = JSON.parse(read(diverging, "report.json")) as Report;
+    expect(report.training.divergence).toMatchObject({
+      kind: "cost-rose",
+      finalAboveInitial: true,
+    });
+    expect(report.training.divergence?.epoch).toBeGreaterThanOrEqual(1);
+    expect(read(diverging, "report.md")).toContain("Training diverged");
+
+    const verified = await train(["--verify", join(diverging, "report.json"), "--quiet"]);
+    expect(verified.code).toBe(5);
+    expect(verified.stdout).toMatch(
+      /reproduced .* but the run it records diverged: the cost rose at epoch/,
+    );
+  });
+
+  test("#14.1 non-finite costs or weights name the epoch and the first non-finite value, exit 5", async () => {
+    const huge = join(directory, "huge");
+    for (const alpha of ["1e308", "1.7976931348623157e308"]) {
+      const result = await train([
+        "--data",
+        data,
+        "--epochs",
+        "5",
+        "--alpha",
+        alpha,
+        "--impl",
+        "reference",
+        "--out",
+        huge,
+        "--quiet",
+      ]);
+      expect(result.code).toBe(5);
+      expect(result.stderr).toMatch(
+        /^training diverged: (the cost after epoch \d+ is (NaN|-?Infinity)|after epoch 5, \d+ of \d+ parameters are not finite \(the first: .+ = (NaN|-?Infinity)\)|the cost rose at epoch \d+)/m,
+      );
+      const report = JSON.parse(read(huge, "report.json")) as Report;
+      expect(report.training.divergence).not.toBeNull();
+    }
+    const max = JSON.parse(read(huge, "report.json")) as Report;
+    expect(max.training.divergence?.kind).toBe("non-finite");
+  });
+
+  test("a run that descends records no divergence", () => {
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    expect(report.training.divergence).toBeNull();
+    expect(report.evaluation.divergence).toBeNull();
+  });
+
   test("invalid invocations exit 2 with the message and the usage", async () => {
     for (const argv of [
       ["--epochs=-5"],

@@ -33,7 +33,7 @@ export class UsageError extends Error {
 const DEFAULT_OUT = "reports/latest";
 
 /** Exit codes of the train script (listed in its usage). */
-export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4 } as const;
+export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4, diverged: 5 } as const;
 
 export const USAGE = `Usage: npm run train -- [options]
        npx tsx scripts/train.ts [options]
@@ -65,7 +65,9 @@ Numbers are read in decimal notation only (0.1, 1e3, -5; not 0x10, 1_000 or " 5"
 
 Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad input (a
 data file the pipeline rejects, a report.json that cannot be verified, data too small for the
-split); 4 any other failure (writing the report, a broken implementation).`;
+split); 4 any other failure (writing the report, a broken implementation); 5 training diverged
+(a cost or weight became NaN or infinite, or the cost rose beyond rounding at some epoch: said
+while training, recorded in the report, which is still written; --verify of such a report).`;
 
 const options = {
   data: { type: "string" },

@@ -5,6 +5,7 @@ import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, FIXTURE_PATH } from "../data/index.js";
 import { writeFilesAtomically } from "./atomic-write.js";
+import { divergenceOf } from "./divergence.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
 import type { Command } from "./cli.js";
 import { InputError } from "./input-error.js";
@@ -98,7 +99,7 @@ async function train(
   ]);
   if (verbosity !== "quiet") output.stdout.write(summary(parsed, verbosity));
   output.stdout.write(`${command.out}\n`);
-  return EXIT.ok;
+  return divergenceOf(parsed) === null ? EXIT.ok : EXIT.diverged;
 }
 
 /** The picture of a report's loss curve (the optimum line only if Newton converged). */
@@ -114,6 +115,7 @@ function summary(report: Report, verbosity: Verbosity): string {
   const history = report.training.costHistory;
   const { test, baseline } = report.evaluation;
   const checks = Object.values(report.verification).every((check) => check.passed);
+  const divergence = divergenceOf(report);
   return [
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
@@ -121,6 +123,9 @@ function summary(report: Report, verbosity: Verbosity): string {
     `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : ", NOT converged: no finite minimiser (separable data?)"}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
     `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
+    ...(divergence === null
+      ? []
+      : [`TRAINING DIVERGED (exit code 5): ${divergence.replace("training diverged: ", "")}`]),
     "report written to:",
     "",
   ].join("\n");

@@ -65,6 +65,7 @@ export function renderMarkdown(report: Report): string {
     "",
     `Batch gradient descent on all ${data.rows} rows, standardized features.`,
     "",
+    ...divergence(training.divergence, "Training diverged"),
     table(
       ["", "cost J(w, b)"],
       [
@@ -141,6 +142,7 @@ export function renderMarkdown(report: Report): string {
       "scaler fitted on the training rows only; the model trained on them with the same α and " +
       `epochs (final training cost ${num(evaluation.trainCost)}). Threshold σ(z) ≥ 0.5.`,
     "",
+    ...divergence(evaluation.divergence, "This training run diverged"),
     table(
       [
         "metric",
@@ -244,6 +246,16 @@ export function renderMarkdown(report: Report): string {
     ),
     "",
   ].join("\n");
+}
+
+function divergence(record: Report["training"]["divergence"] | undefined, title: string): string[] {
+  if (!record) return [];
+  return [
+    `**${title}** (exit code 5): ${md(record.description.replace(/^training diverged: /, ""))}.`,
+    `Epochs whose cost rose beyond rounding (${num(record.tolerance)} relative): ${record.rises}; ` +
+      `final cost above the starting cost: ${record.finalAboveInitial ? "yes" : "no"}.`,
+    "",
+  ];
 }
 
 function droppedRows({ data: { audit } }: Report): string[] {

@@ -5,6 +5,7 @@ import { EXIT, parseCommandLine, UsageError } from "./cli.js";
 import type { Command, TrainConfig } from "./cli.js";
 import { compareReports } from "./compare-reports.js";
 import { InputError } from "./input-error.js";
+import { divergenceOf } from "./divergence.js";
 import { runPipeline } from "./pipeline.js";
 import { progressReporter, verbosityOf } from "./progress.js";
 import type { Output } from "./progress.js";
@@ -41,9 +42,23 @@ export async function verifyReport(
     // The file has moved; its bytes are the recorded ones (hash checked): keep the recorded path.
     fresh.config.data = fresh.data.file = fresh.data.audit.file = recorded.config.data;
   }
+  // Reports written before divergence was recorded lack the two fields: absent means "not checked".
+  if (!Object.hasOwn(recorded.training, "divergence") && fresh.training.divergence === null) {
+    delete (fresh.training as Partial<Report["training"]>).divergence;
+  }
+  if (!Object.hasOwn(recorded.evaluation, "divergence") && fresh.evaluation.divergence === null) {
+    delete (fresh.evaluation as Partial<Report["evaluation"]>).divergence;
+  }
   const differences = compareReports(recorded, fresh, command.tolerance);
   const tolerance = command.tolerance === 0 ? "exactly" : `within relative ${command.tolerance}`;
   if (differences.length === 0) {
+    const divergence = divergenceOf(fresh);
+    if (divergence !== null) {
+      write(
+        `${command.report}: reproduced — every recorded value re-computed ${tolerance} (data SHA-256 ${sha256}) — but the run it records diverged: ${divergence.replace(/^training diverged: /, "")}`,
+      );
+      return EXIT.diverged;
+    }
     write(
       `${command.report}: verified — every recorded value re-computed ${tolerance} (data SHA-256 ${sha256})`,
     );

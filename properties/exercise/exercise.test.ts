@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -162,6 +162,21 @@ describe("npm run exercise", () => {
     expect(run.stderr).toContain("Usage: npm run exercise -- <command> [options]");
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+});
+
+test("#14.2 when stdout is closed (| head), status stops quietly with exit code 141, no stack trace", async () => {
+  const root = copyOfProject({ git: true });
+  const tsx = join(projectRoot, "node_modules/.bin/tsx");
+  const child = spawn(tsx, ["scripts/exercise.ts", "status", "--root", root], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.destroy();
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on("close", done));
+  expect(stderr).toBe("");
+  expect(code).toBe(141);
 });
 
 describe("the exercise's stubs", () => {

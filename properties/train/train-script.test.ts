@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -238,5 +238,18 @@ describe("scripts/train.ts", () => {
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("header-only.csv: ");
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test("#14.2 when stdout is closed (| head), it stops quietly with exit code 141, no stack trace", async () => {
+    const script = ["--import", "tsx", "scripts/train.ts", "--data", data, "--epochs", "5"];
+    const child = spawn(process.execPath, [...script, "--out", join(directory, "piped")], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy(); // the reader has gone before the first line
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(141);
   });
 });

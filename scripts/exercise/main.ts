@@ -29,7 +29,8 @@ Options:
   --root DIR    the project to work on (default: the one this script belongs to)
   -h, --help    print this help
 
-Exit status: 0 done (or nothing to do); 1 refused or failed, src/impl unchanged; 2 usage error.`;
+Exit status: 0 done (or nothing to do); 1 refused or failed, src/impl unchanged; 2 usage error;
+141 stdout was closed (e.g. \`| head -1\`): the command did its work, its output was cut off.`;
 
 /** Where the output goes; tests pass their own. */
 export interface Output {

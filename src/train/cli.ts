@@ -67,7 +67,8 @@ Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 b
 data file the pipeline rejects, a report.json that cannot be verified, data too small for the
 split); 4 any other failure (writing the report, a broken implementation); 5 training diverged
 (a cost or weight became NaN or infinite, or the cost rose beyond rounding at some epoch: said
-while training, recorded in the report, which is still written; --verify of such a report).`;
+while training, recorded in the report, which is still written; --verify of such a report);
+141 stdout was closed before the end (e.g. \`| head -3\`): stopped quietly, no report written.`;
 
 const options = {
   data: { type: "string" },

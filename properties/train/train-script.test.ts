@@ -1,5 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -251,5 +259,34 @@ describe("scripts/train.ts", () => {
     const code = await new Promise<number | null>((done) => child.on("close", done));
     expect(stderr).toBe("");
     expect(code).toBe(141);
+  });
+
+  test("#14.4 an output folder that cannot be created or written fails before training, exit 4", async () => {
+    const cases = [join(data, "out"), ...(process.platform === "linux" ? ["/proc/1/x"] : [])];
+    if (process.getuid?.() !== 0) {
+      const readOnly = join(directory, "read-only");
+      mkdirSync(readOnly, { mode: 0o555 });
+      cases.push(join(readOnly, "out"));
+    }
+    for (const out of cases) {
+      const result = await train(["--data", data, "--epochs", "5", "--out", out]);
+      expect(result.code, out).toBe(4);
+      expect(result.stderr).toMatch(
+        new RegExp(`^error: --out ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `),
+      );
+      expect(result.stderr).toContain("nothing was trained");
+      expect(result.stdout).not.toContain("the article's run");
+    }
+    const empty = await train(["--data", data, "--out", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^error: --out "": expected a folder path/);
+  }, 20_000);
+
+  test("#14.4 a dangling link at --out is replaced by the new report", async () => {
+    const out = join(directory, "dangling");
+    symlinkSync(join(directory, "nowhere"), out);
+    const result = await train(["--data", data, "--epochs", "5", "--out", out, "--quiet"]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["loss-curve.svg", "report.json", "report.md"]);
   });
 });

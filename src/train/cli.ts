@@ -51,7 +51,8 @@ Options:
   --impl <name>           fast | reference | impl: which implementation trains: src/fast (the
                           fused kernel, same w and b as the reference), src/reference (the
                           readable article) or your src/impl (default: fast)
-  --out <dir>             output directory (default: ${DEFAULT_OUT})
+  --out <dir>             output directory (default: ${DEFAULT_OUT}); a link to a fresh folder
+                          per run, swapped in one step when the report is complete
   --seed <integer>        seed of the stratified split, 0 to 4294967295 (default: 42)
   --test-fraction <f>     share of rows held out for evaluation, 0 < f < 1 (default: 0.2)
   --drop-invalid-rows     drop invalid rows (each recorded in the audit) instead of failing
@@ -65,7 +66,8 @@ Numbers are read in decimal notation only (0.1, 1e3, -5; not 0x10, 1_000 or " 5"
 
 Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad input (a
 data file the pipeline rejects, a report.json that cannot be verified, data too small for the
-split); 4 any other failure (writing the report, a broken implementation); 5 training diverged
+split); 4 any other failure (an output folder that cannot be created or written, checked
+before training; writing the report; a broken implementation); 5 training diverged
 (a cost or weight became NaN or infinite, or the cost rose beyond rounding at some epoch: said
 while training, recorded in the report, which is still written; --verify of such a report);
 141 stdout was closed before the end (e.g. \`| head -3\`): stopped quietly, no report written.`;
@@ -139,6 +141,7 @@ export function parseCommandLine(argv: readonly string[], defaultData: string): 
     dropInvalidRows: values["drop-invalid-rows"] ?? false,
   };
   const out = values.out ?? DEFAULT_OUT;
+  if (out.trim() === "") throw new UsageError('--out "": expected a folder path');
   if (existsSync(out) && !statSync(out).isDirectory()) {
     throw new UsageError(`--out ${out}: exists and is not a directory`);
   }

@@ -4,10 +4,11 @@ import { hostname } from "node:os";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, FIXTURE_PATH } from "../data/index.js";
-import { writeFilesAtomically } from "./atomic-write.js";
+import { OutputError, prepareOutput } from "./atomic-write.js";
 import { divergenceOf } from "./divergence.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
 import type { Command } from "./cli.js";
+import type { Publication } from "./atomic-write.js";
 import { InputError } from "./input-error.js";
 import { LOSS_CURVE_FILE, renderMarkdown } from "./markdown.js";
 import { runPipeline } from "./pipeline.js";
@@ -59,6 +60,30 @@ async function train(
   argv: readonly string[],
   output: Output,
 ): Promise<number> {
+  let publication;
+  try {
+    publication = await prepareOutput(command.out);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    output.stderr.write(
+      `error: ${error.message}\n(checked before training: nothing was trained or written)\n`,
+    );
+    return EXIT.failure;
+  }
+  try {
+    return await trainInto(publication, command, argv, output);
+  } catch (error) {
+    await publication.discard();
+    throw error;
+  }
+}
+
+async function trainInto(
+  publication: Publication,
+  command: Extract<Command, { kind: "train" }>,
+  argv: readonly string[],
+  output: Output,
+): Promise<number> {
   const startedAt = new Date();
   const verbosity = verbosityOf(output, command.quiet);
   const progress = progressReporter(output, verbosity);
@@ -92,7 +117,7 @@ async function train(
   };
   const json = `${JSON.stringify({ ...report, run }, null, 2)}\n`;
   const parsed = JSON.parse(json) as Report;
-  await writeFilesAtomically(command.out, [
+  await publication.publish([
     { name: LOSS_CURVE_FILE, content: renderLossCurveSvg(lossCurve(parsed)) },
     { name: "report.md", content: renderMarkdown(parsed) },
     { name: "report.json", content: json },

@@ -289,4 +289,40 @@ describe("scripts/train.ts", () => {
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["loss-curve.svg", "report.json", "report.md"]);
   });
+
+  test("#14.8 --verify validates the report's shape: the file and the bad field's path, exit 3", async () => {
+    const good = JSON.parse(read(out, "report.json")) as Record<string, unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits a parsed report freely
+    const cases: [(r: Record<string, any>) => void, string][] = [
+      [(r) => (r.config = null), "config: expected an object, found null"],
+      [(r) => (r.config.alpha = "0.1"), 'config.alpha: expected a number, found "0.1"'],
+      [(r) => delete r.config.epochs, "config.epochs: expected a number, found nothing"],
+      [(r) => (r.data.sha256 = 42), "data.sha256: expected a SHA-256 (64 hex digits), found 42"],
+      [(r) => (r.training = []), "training: expected an object, found an array"],
+      [(r) => (r.evaluation = "x"), 'evaluation: expected an object, found "x"'],
+    ];
+    for (const [edit, message] of cases) {
+      const report = structuredClone(good);
+      edit(report);
+      const file = join(directory, "bad-shape.json");
+      writeFileSync(file, JSON.stringify(report));
+      const result = await train(["--verify", file, "--quiet"]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toBe(`${file}: ${message}\n`);
+    }
+  });
+
+  test("#14.8 a data file whose name starts with - is trained and verified", () => {
+    const tsx = join(process.cwd(), "node_modules/.bin/tsx");
+    const script = join(process.cwd(), "scripts/train.ts");
+    writeFileSync(join(directory, "-dash.csv"), csv);
+    const run = (...args: string[]) =>
+      spawnSync(tsx, [script, ...args], { cwd: directory, encoding: "utf8" });
+    const trained = run("--data=-dash.csv", "--epochs", "5", "--out", "dash", "--quiet");
+    expect(trained.status).toBe(0);
+    const verified = run("--verify", "dash/report.json", "--quiet");
+    expect(verified.stderr).toBe("");
+    expect(verified.stdout).toMatch(/verified/);
+    expect(verified.status).toBe(0);
+  });
 });

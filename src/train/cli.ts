@@ -55,7 +55,8 @@ Options:
                           per run, swapped in one step when the report is complete
   --seed <integer>        seed of the stratified split, 0 to 4294967295 (default: 42)
   --test-fraction <f>     share of rows held out for evaluation, 0 < f < 1 (default: 0.2)
-  --drop-invalid-rows     drop invalid rows (each recorded in the audit) instead of failing
+  --drop-invalid-rows     drop invalid rows instead of failing (counted in the audit, the first
+                          100 listed with their reasons)
   --quiet                 print nothing but errors and the output path
   --verify <report.json>  re-run the report's recorded configuration, check the data file's
                           SHA-256 and compare every number; writes nothing

@@ -263,7 +263,7 @@ function droppedRows({ data: { audit } }: Report): string[] {
   const shown = audit.droppedRows.slice(0, 20);
   return [
     "",
-    `Dropped rows (${audit.droppedRows.length}; every one is listed in report.json):`,
+    `Dropped rows (${audit.rowsDropped}; the first ${audit.droppedRows.length} are listed in report.json, the first ${shown.length} here):`,
     "",
     table(
       ["line", "reasons"],

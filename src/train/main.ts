@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DataError, FIXTURE_PATH } from "../data/index.js";
+import { DataError, FIXTURE_PATH, printable } from "../data/index.js";
 import { OutputError, prepareOutput } from "./atomic-write.js";
 import { divergenceOf } from "./divergence.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
@@ -47,10 +47,11 @@ export async function main(
     return await train(command, argv, output);
   } catch (error) {
     if (error instanceof DataError || error instanceof InputError) {
-      output.stderr.write(`${error.message}\n`);
+      output.stderr.write(`${error.message.split("\n").map(printable).join("\n")}\n`);
       return EXIT.data;
     }
-    output.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    output.stderr.write(`error: ${printable(message)}\n`);
     return EXIT.failure;
   }
 }

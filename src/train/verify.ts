@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { EXIT, parseCommandLine, UsageError } from "./cli.js";
 import type { Command, TrainConfig } from "./cli.js";
+import { printable } from "../data/index.js";
 import { compareReports } from "./compare-reports.js";
 import { InputError } from "./input-error.js";
 import { divergenceOf } from "./divergence.js";
@@ -27,7 +28,8 @@ export async function verifyReport(
 ): Promise<number> {
   const recorded = await readReport(command.report);
   const config = recordedConfig(command.report, recorded.config, command.data);
-  const write = (line: string) => output.stdout.write(`${line}\n`);
+  // Values from the report and paths are the user's text: escaped, never sent raw to a terminal.
+  const write = (line: string) => output.stdout.write(`${printable(line)}\n`);
   const sha256 = await sha256File(config.data);
   if (sha256 !== recorded.data.sha256) {
     write(`${command.report}: the data file differs from the one the report was made from`);

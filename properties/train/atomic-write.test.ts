@@ -93,5 +93,8 @@ describe("publishing a report", () => {
     expect(readdirSync(parent)).toEqual(["latest"]);
     await (await prepareOutput(out)).publish(files("one"));
     expect(contents(out)).toHaveLength(3);
+    // The folders it had to create for a run that failed are removed too.
+    await (await prepareOutput(join(parent, "a", "b", "latest"))).discard();
+    expect(readdirSync(parent).sort()).toEqual([readlinkSync(out), "latest"].sort());
   });
 });

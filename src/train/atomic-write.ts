@@ -1,5 +1,16 @@
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, open, readdir, readlink, rename, rm, stat, symlink } from "node:fs/promises";
+import {
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  symlink,
+} from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 
 /** A file to write: its name inside the output directory and its whole content. */
@@ -52,7 +63,7 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
   const fail = (reason: string): never => {
     throw new OutputError(`--out ${out}: ${reason}`);
   };
-  await createFolders(parent, fail);
+  const created = await createFolders(parent, fail);
   const existing = await inspect(target, fail);
   await removeLeftovers(parent, name);
   const id = `${process.pid}-${Date.now()}-${randomBytes(4).toString("hex")}`;
@@ -64,11 +75,14 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
     await rm(probe);
   } catch (error) {
     await rm(folder, { recursive: true, force: true }).catch(() => {});
+    for (const path of [...created].reverse()) await rmdir(path).catch(() => {});
     fail(`cannot write in ${parent} (${(error as Error).message})`);
   }
   return {
     async discard() {
       await rm(folder, { recursive: true, force: true });
+      // The parents this run created, if they are still empty: a failed run leaves nothing.
+      for (const path of [...created].reverse()) await rmdir(path).catch(() => {});
     },
     async publish(files) {
       for (const file of files) {
@@ -98,8 +112,8 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
   };
 }
 
-/** Creates `folder` and its missing parents, one level at a time, with a bound. */
-async function createFolders(folder: string, fail: (reason: string) => never) {
+/** Creates `folder` and its missing parents, one level at a time, with a bound; returns them. */
+async function createFolders(folder: string, fail: (reason: string) => never): Promise<string[]> {
   const missing: string[] = [];
   for (let path = folder; ; path = dirname(path)) {
     let stats;
@@ -126,6 +140,7 @@ async function createFolders(folder: string, fail: (reason: string) => never) {
       fail(`cannot create the folder ${path} (${(error as Error).message})`);
     }
   }
+  return missing;
 }
 
 type Existing = { kind: "none" } | { kind: "link"; points: string } | { kind: "folder" };

@@ -223,7 +223,7 @@ test("#14.2 when stdout is closed (| head), status stops quietly with exit code 
   const code = await new Promise<number | null>((done) => child.on("close", done));
   expect(stderr).toBe("");
   expect(code).toBe(141);
-});
+}, 30_000);
 
 describe("the exercise's stubs", () => {
   const X = matrixFromRows([[1]]);

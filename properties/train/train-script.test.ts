@@ -259,7 +259,7 @@ describe("scripts/train.ts", () => {
     const code = await new Promise<number | null>((done) => child.on("close", done));
     expect(stderr).toBe("");
     expect(code).toBe(141);
-  });
+  }, 30_000);
 
   test("#14.4 an output folder that cannot be created or written fails before training, exit 4", async () => {
     const cases = [join(data, "out"), ...(process.platform === "linux" ? ["/proc/1/x"] : [])];
@@ -324,5 +324,5 @@ describe("scripts/train.ts", () => {
     expect(verified.stderr).toBe("");
     expect(verified.stdout).toMatch(/verified/);
     expect(verified.status).toBe(0);
-  });
+  }, 30_000);
 });

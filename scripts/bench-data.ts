@@ -2,8 +2,10 @@
  * The data benchmark: times and peak memory of loading + feature engineering + standardization
  * (`loadBankCsv` → `fitFeatures` → `transform`), against a baseline measured in the same run
  * (csv-parse alone, reading every record and keeping nothing), on the real bank.csv and on a
- * generated 1,000,000-row bank-shaped file. Each measurement runs in a fresh Node process so
- * that its peak RSS is its own. Prints figures; asserts nothing.
+ * generated 1,000,000-row bank-shaped file; and the loader's peak memory on a generated 200 MB
+ * file whose every row is invalid (bounded: it must not grow with the number of bad rows). Each
+ * measurement runs in a fresh Node process so that its peak RSS is its own. Prints figures;
+ * asserts nothing.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -39,10 +41,15 @@ Options:
                 the bundled fixture when neither exists)
   --runs N      timed runs on the real file (default 7)
   --rows N      rows of the generated file (default 1000000; 0 skips it)
+  --invalid-mb N  size of the generated all-invalid file, in MB (default 200; 0 skips it):
+                the loader's peak RSS on it, against the bound of 300 MiB
   -h, --help    show this help
 `;
 
-type Stage = "parse" | "load" | "pipeline";
+/** The bound on the loader's peak RSS for a file of invalid rows, whatever its size. */
+const INVALID_RSS_BOUND_MIB = 300;
+
+type Stage = "parse" | "load" | "pipeline" | "invalid";
 interface Measurement {
   stage: Stage;
   /** Wall-clock milliseconds per run. */
@@ -75,7 +82,15 @@ async function measureOnce(stage: Stage, path: string) {
   let rows: number;
   let features = 0;
   if (stage === "parse") rows = await parseOnly(path);
-  else {
+  else if (stage === "invalid") {
+    // Every row is invalid: the loader must refuse the file, counting every problem.
+    const error = await loadBankCsv(path).then(
+      () => new Error("the all-invalid file loaded"),
+      (e: unknown) => e,
+    );
+    if (!(error instanceof DataError) || error.kind !== "invalid-rows") throw error;
+    rows = error.invalidRows;
+  } else {
     const { table } = await loadBankCsv(path);
     rows = table.rows;
     if (stage === "pipeline") features = fitFeatures(table).transform(table).X.cols;
@@ -147,6 +162,7 @@ function report(title: string, path: string, stages: Measurement[]) {
       parse: "csv-parse alone (baseline)",
       load: "loadBankCsv (validated table)",
       pipeline: "load + features + standardize",
+      invalid: "loadBankCsv, every row invalid",
     }[m.stage];
     const spread =
       m.runs.length > 1
@@ -170,6 +186,26 @@ async function writeGenerated(rows: number, directory: string): Promise<string> 
   return path;
 }
 
+/** A bank-shaped file of about `megabytes` MB in which every row has an invalid age and balance. */
+async function writeInvalid(megabytes: number, directory: string): Promise<string> {
+  const path = join(directory, `invalid-${megabytes}MB.csv`);
+  const out = createWriteStream(path);
+  const [header, ...rest] = [...fixtureCsvChunks({ rows: 2000, seed: 3 })].join("").split("\n");
+  const block = `${rest
+    .filter((line) => line !== "")
+    .map((line) => line.replace(/^\d+,([^,]*,[^,]*,[^,]*,[^,]*,)-?\d+,/, "old,$1x,"))
+    .join("\n")}\n`;
+  out.write(`${header}\n`);
+  let written = 0;
+  while (written < megabytes * 1e6) {
+    if (!out.write(block)) await once(out, "drain");
+    written += block.length;
+  }
+  out.end();
+  await once(out, "finish");
+  return path;
+}
+
 async function main() {
   let values;
   try {
@@ -178,6 +214,7 @@ async function main() {
         real: { type: "string" },
         runs: { type: "string", default: "7" },
         rows: { type: "string", default: "1000000" },
+        "invalid-mb": { type: "string", default: "200" },
         child: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -189,8 +226,18 @@ async function main() {
   if (values.help) return void process.stdout.write(HELP);
   const runs = Number(values.runs);
   const rows = Number(values.rows);
-  if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(rows) || rows < 0) {
-    process.stderr.write("bench-data: --runs must be an integer ≥ 1 and --rows an integer ≥ 0\n");
+  const invalidMb = Number(values["invalid-mb"]);
+  if (
+    !Number.isInteger(runs) ||
+    runs < 1 ||
+    !Number.isInteger(rows) ||
+    rows < 0 ||
+    !Number.isInteger(invalidMb) ||
+    invalidMb < 0
+  ) {
+    process.stderr.write(
+      "bench-data: --runs must be an integer ≥ 1, --rows and --invalid-mb integers ≥ 0\n",
+    );
     process.exit(2);
   }
   const realDefault = resolve(process.env.BANK_CSV ?? "../shared/data/bank.csv");
@@ -223,6 +270,22 @@ async function main() {
         `Generated bank-shaped file, one run each`,
         big,
         stages.map((s) => measureInChild(s, big, 1)),
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+  if (invalidMb > 0) {
+    const directory = mkdtempSync(join(tmpdir(), "logreg-bench-"));
+    try {
+      const path = await writeInvalid(invalidMb, directory);
+      const m = measureInChild("invalid", path, 1);
+      const mib = (statSync(path).size / 2 ** 20).toFixed(1);
+      const verdict = m.maxRssMiB < INVALID_RSS_BOUND_MIB ? "within" : "ABOVE";
+      process.stdout.write(
+        `\nGenerated file, every row invalid\n  ${path} (${mib} MiB, ${m.rows.toLocaleString("en")} invalid rows)\n` +
+          `  loadBankCsv → DataError "invalid-rows": ${(m.runs[0] / 1000).toFixed(2)} s wall, ${(m.cpu[0] / 1000).toFixed(2)} s CPU, ` +
+          `peak RSS ${m.maxRssMiB.toFixed(0)} MiB (${verdict} the bound of ${INVALID_RSS_BOUND_MIB} MiB)\n`,
       );
     } finally {
       rmSync(directory, { recursive: true, force: true });

@@ -3,5 +3,8 @@
  * back without losing a file. See scripts/exercise/main.ts, or run it with --help.
  */
 import { main } from "./exercise/main.js";
+import { exitQuietlyWhenOutputCloses } from "./closed-pipe.js";
+
+exitQuietlyWhenOutputCloses();
 
 process.exitCode = main(process.argv.slice(2));

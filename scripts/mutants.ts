@@ -9,12 +9,11 @@
  * `--check` compares it with the committed file instead (CI). Every suite runs with the same
  * fixed fast-check seed, so that the file is the same from one run to the next.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadCatalogue, loadUnseen } from "../properties/catalogue/catalogue.js";
-import { writeFilesAtomically } from "../src/train/atomic-write.js";
 import {
   blameIsRight,
   catalogueCells,
@@ -184,7 +183,10 @@ async function catalogueDoc(
   const content = renderCatalogueDoc(reference, bugs, catalogueSeed, mode.list);
   const path = resolve(root, docPath);
   if (!mode.check) {
-    await writeFilesAtomically(dirname(path), [{ name: basename(path), content }]);
+    // Written beside its place, then renamed over it: a reader sees the old file or the new one.
+    const temporary = resolve(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    await writeFile(temporary, content);
+    await rename(temporary, path);
     console.error(`wrote ${docPath}`);
     return true;
   }

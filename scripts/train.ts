@@ -3,5 +3,8 @@
  * See `npm run train -- --help` and src/train/main.ts.
  */
 import { main } from "../src/train/main.js";
+import { exitQuietlyWhenOutputCloses } from "./closed-pipe.js";
+
+exitQuietlyWhenOutputCloses();
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,11 +1,13 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readlinkSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -151,6 +153,50 @@ describe("npm run exercise", () => {
     expect(differences(original, impl(root))).toEqual([]);
   });
 
+  test("#14.9 restore over the stubs saves a link and an empty folder the learner added", () => {
+    const root = copyOfProject({ git: true });
+    const shipped = impl(root);
+    expect(exercise(root, "start").status).toBe(0);
+    symlinkSync("1-model.ts", join(root, "src/impl/alias.ts"));
+    mkdirSync(join(root, "src/impl/scratch"));
+
+    const restored = exercise(root, "restore");
+    expect(restored.status).toBe(0);
+    expect(restored.out).toContain("before-restore");
+    expect(differences(shipped, impl(root))).toEqual([]);
+    const setAside = saves(root).find((name) => name.endsWith("-before-restore")) as string;
+    const saved = join(root, ".exercise/saved", setAside);
+    expect(readlinkSync(join(saved, "alias.ts"))).toBe("1-model.ts");
+    expect(readdirSync(join(saved, "scratch"))).toEqual([]);
+
+    // And restore --from brings them back as they were: a link as a link, the empty folder.
+    expect(exercise(root, "restore", "--from", `.exercise/saved/${setAside}`).status).toBe(0);
+    expect(readlinkSync(join(root, "src/impl/alias.ts"))).toBe("1-model.ts");
+    expect(readdirSync(join(root, "src/impl/scratch"))).toEqual([]);
+  });
+
+  test("#14.9 a second command while one runs is refused by the lock; a stale lock is taken over", () => {
+    const root = copyOfProject({ git: true });
+    const shipped = impl(root);
+    mkdirSync(join(root, ".exercise"));
+    writeFileSync(join(root, ".exercise/lock"), `${process.pid}\n`); // a live process holds it
+    const refused = exercise(root, "start");
+    expect(refused.status).toBe(1);
+    expect(refused.err).toContain(
+      `another npm run exercise (pid ${process.pid}) is working on src/impl`,
+    );
+    expect(differences(shipped, impl(root))).toEqual([]);
+    expect(saves(root)).toEqual([]);
+
+    writeFileSync(join(root, ".exercise/lock"), "999999999\n"); // its process has ended
+    const started = exercise(root, "start");
+    expect(started.status).toBe(0);
+    expect(started.out).toContain("removed a stale lock");
+    expect(existsSync(join(root, ".exercise/lock"))).toBe(false);
+    const [save] = saves(root);
+    expect(differences(shipped, readSnapshot(join(root, ".exercise/saved", save)))).toEqual([]);
+  });
+
   test("a usage error exits 2 with the usage and no stack trace", () => {
     const tsx = join(projectRoot, "node_modules/.bin/tsx");
     const run = spawnSync(tsx, ["scripts/exercise.ts", "begin"], {
@@ -163,6 +209,21 @@ describe("npm run exercise", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+test("#14.2 when stdout is closed (| head), status stops quietly with exit code 141, no stack trace", async () => {
+  const root = copyOfProject({ git: true });
+  const tsx = join(projectRoot, "node_modules/.bin/tsx");
+  const child = spawn(tsx, ["scripts/exercise.ts", "status", "--root", root], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.destroy();
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.on("close", done));
+  expect(stderr).toBe("");
+  expect(code).toBe(141);
+}, 30_000);
 
 describe("the exercise's stubs", () => {
   const X = matrixFromRows([[1]]);

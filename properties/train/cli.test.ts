@@ -85,15 +85,19 @@ describe("the train script's command line", () => {
 
   test("each invalid value is named with what was expected", () => {
     expect(usageError(["--epochs=-5"])).toBe(
-      '--epochs "-5": expected an integer from 1 to 1000000',
+      '--epochs "-5": expected an integer from 1 to 1000000, in decimal notation',
     );
     expect(usageError(["--epochs", "2.5"])).toBe(
-      '--epochs "2.5": expected an integer from 1 to 1000000',
+      '--epochs "2.5": expected an integer from 1 to 1000000, in decimal notation',
     );
-    expect(usageError(["--alpha", "fast"])).toBe('--alpha "fast": expected a finite number > 0');
-    expect(usageError(["--alpha", ""])).toBe('--alpha "": expected a finite number > 0');
+    expect(usageError(["--alpha", "fast"])).toBe(
+      '--alpha "fast": expected a finite number > 0, in decimal notation',
+    );
+    expect(usageError(["--alpha", ""])).toBe(
+      '--alpha "": expected a finite number > 0, in decimal notation',
+    );
     expect(usageError(["--test-fraction", "1"])).toBe(
-      '--test-fraction "1": expected a number strictly between 0 and 1',
+      '--test-fraction "1": expected a number strictly between 0 and 1, in decimal notation',
     );
     expect(usageError(["--gradient", "fused"])).toBe(
       '--gradient "fused": expected one of loop, vectorized',
@@ -109,6 +113,19 @@ describe("the train script's command line", () => {
       /--verify .* not --epochs$/,
     );
     expect(usageError(["--tolerance", "0"])).toBe("--tolerance is used only with --verify");
+  });
+
+  test("numbers are accepted in decimal notation only (no hex, binary, underscores or spaces)", () => {
+    for (const text of ["0x10", "0b11", "0o7", "1_000", " 5", "5 ", "Infinity", "+", "1e", "."]) {
+      expect(usageError(["--epochs", text])).toBe(
+        `--epochs ${JSON.stringify(text)}: expected an integer from 1 to 1000000, in decimal notation`,
+      );
+    }
+    expect(usageError(["--alpha", "0x1"])).toBe(
+      '--alpha "0x1": expected a finite number > 0, in decimal notation',
+    );
+    const ok = parseCommandLine(["--epochs", "1e2", "--alpha", ".5", "--seed", "+7"], fixture);
+    expect(ok).toMatchObject({ config: { epochs: 100, alpha: 0.5, seed: 7 } });
   });
 
   test("the usage lists every option the parser accepts", () => {

@@ -1,5 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -139,6 +147,74 @@ describe("scripts/train.ts", () => {
     expect(piped.stdout).not.toContain("┼");
   });
 
+  test("#14.1 a run whose cost rises says so while training, records it, and exits 5", async () => {
+    const diverging = join(directory, "diverging");
+    const result = await train([
+      "--data",
+      data,
+      "--epochs",
+      "30",
+      "--alpha",
+      "50",
+      "--out",
+      diverging,
+    ]);
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(
+      /^training diverged: the cost rose at epoch \d+, from 0\.\d+ to \d+\.\d+ \(more than rounding/m,
+    );
+    // Said while training: before the later steps start.
+    const said = result.stdout.indexOf("• the exact optimum");
+    expect(said).toBeGreaterThan(0);
+    expect(result.stdout).toContain("TRAINING DIVERGED");
+    const report = JSON.parse(read(diverging, "report.json")) as Report;
+    expect(report.training.divergence).toMatchObject({
+      kind: "cost-rose",
+      finalAboveInitial: true,
+    });
+    expect(report.training.divergence?.epoch).toBeGreaterThanOrEqual(1);
+    expect(read(diverging, "report.md")).toContain("Training diverged");
+
+    const verified = await train(["--verify", join(diverging, "report.json"), "--quiet"]);
+    expect(verified.code).toBe(5);
+    expect(verified.stdout).toMatch(
+      /reproduced .* but the run it records diverged: the cost rose at epoch/,
+    );
+  });
+
+  test("#14.1 non-finite costs or weights name the epoch and the first non-finite value, exit 5", async () => {
+    const huge = join(directory, "huge");
+    for (const alpha of ["1e308", "1.7976931348623157e308"]) {
+      const result = await train([
+        "--data",
+        data,
+        "--epochs",
+        "5",
+        "--alpha",
+        alpha,
+        "--impl",
+        "reference",
+        "--out",
+        huge,
+        "--quiet",
+      ]);
+      expect(result.code).toBe(5);
+      expect(result.stderr).toMatch(
+        /^training diverged: (the cost after epoch \d+ is (NaN|-?Infinity)|after epoch 5, \d+ of \d+ parameters are not finite \(the first: .+ = (NaN|-?Infinity)\)|the cost rose at epoch \d+)/m,
+      );
+      const report = JSON.parse(read(huge, "report.json")) as Report;
+      expect(report.training.divergence).not.toBeNull();
+    }
+    const max = JSON.parse(read(huge, "report.json")) as Report;
+    expect(max.training.divergence?.kind).toBe("non-finite");
+  });
+
+  test("a run that descends records no divergence", () => {
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    expect(report.training.divergence).toBeNull();
+    expect(report.evaluation.divergence).toBeNull();
+  });
+
   test("invalid invocations exit 2 with the message and the usage", async () => {
     for (const argv of [
       ["--epochs=-5"],
@@ -171,4 +247,82 @@ describe("scripts/train.ts", () => {
     expect(result.stderr).toContain("header-only.csv: ");
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
+
+  test("#14.2 when stdout is closed (| head), it stops quietly with exit code 141, no stack trace", async () => {
+    const script = ["--import", "tsx", "scripts/train.ts", "--data", data, "--epochs", "5"];
+    const child = spawn(process.execPath, [...script, "--out", join(directory, "piped")], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy(); // the reader has gone before the first line
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toBe("");
+    expect(code).toBe(141);
+  }, 30_000);
+
+  test("#14.4 an output folder that cannot be created or written fails before training, exit 4", async () => {
+    const cases = [join(data, "out"), ...(process.platform === "linux" ? ["/proc/1/x"] : [])];
+    if (process.getuid?.() !== 0) {
+      const readOnly = join(directory, "read-only");
+      mkdirSync(readOnly, { mode: 0o555 });
+      cases.push(join(readOnly, "out"));
+    }
+    for (const out of cases) {
+      const result = await train(["--data", data, "--epochs", "5", "--out", out]);
+      expect(result.code, out).toBe(4);
+      expect(result.stderr).toMatch(
+        new RegExp(`^error: --out ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `),
+      );
+      expect(result.stderr).toContain("nothing was trained");
+      expect(result.stdout).not.toContain("the article's run");
+    }
+    const empty = await train(["--data", data, "--out", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^error: --out "": expected a folder path/);
+  }, 20_000);
+
+  test("#14.4 a dangling link at --out is replaced by the new report", async () => {
+    const out = join(directory, "dangling");
+    symlinkSync(join(directory, "nowhere"), out);
+    const result = await train(["--data", data, "--epochs", "5", "--out", out, "--quiet"]);
+    expect(result.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["loss-curve.svg", "report.json", "report.md"]);
+  });
+
+  test("#14.8 --verify validates the report's shape: the file and the bad field's path, exit 3", async () => {
+    const good = JSON.parse(read(out, "report.json")) as Record<string, unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits a parsed report freely
+    const cases: [(r: Record<string, any>) => void, string][] = [
+      [(r) => (r.config = null), "config: expected an object, found null"],
+      [(r) => (r.config.alpha = "0.1"), 'config.alpha: expected a number, found "0.1"'],
+      [(r) => delete r.config.epochs, "config.epochs: expected a number, found nothing"],
+      [(r) => (r.data.sha256 = 42), "data.sha256: expected a SHA-256 (64 hex digits), found 42"],
+      [(r) => (r.training = []), "training: expected an object, found an array"],
+      [(r) => (r.evaluation = "x"), 'evaluation: expected an object, found "x"'],
+    ];
+    for (const [edit, message] of cases) {
+      const report = structuredClone(good);
+      edit(report);
+      const file = join(directory, "bad-shape.json");
+      writeFileSync(file, JSON.stringify(report));
+      const result = await train(["--verify", file, "--quiet"]);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toBe(`${file}: ${message}\n`);
+    }
+  });
+
+  test("#14.8 a data file whose name starts with - is trained and verified", () => {
+    const tsx = join(process.cwd(), "node_modules/.bin/tsx");
+    const script = join(process.cwd(), "scripts/train.ts");
+    writeFileSync(join(directory, "-dash.csv"), csv);
+    const run = (...args: string[]) =>
+      spawnSync(tsx, [script, ...args], { cwd: directory, encoding: "utf8" });
+    const trained = run("--data=-dash.csv", "--epochs", "5", "--out", "dash", "--quiet");
+    expect(trained.status).toBe(0);
+    const verified = run("--verify", "dash/report.json", "--quiet");
+    expect(verified.stderr).toBe("");
+    expect(verified.stdout).toMatch(/verified/);
+    expect(verified.status).toBe(0);
+  }, 30_000);
 });

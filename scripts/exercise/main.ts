@@ -1,5 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { shippedSnapshot } from "./shipped.js";
 import {
@@ -29,7 +37,8 @@ Options:
   --root DIR    the project to work on (default: the one this script belongs to)
   -h, --help    print this help
 
-Exit status: 0 done (or nothing to do); 1 refused or failed, src/impl unchanged; 2 usage error.`;
+Exit status: 0 done (or nothing to do); 1 refused or failed, src/impl unchanged; 2 usage error;
+141 stdout was closed (e.g. \`| head -1\`): the command did its work, its output was cut off.`;
 
 /** Where the output goes; tests pass their own. */
 export interface Output {
@@ -41,6 +50,7 @@ export interface Output {
 const stubsFolder = resolve(import.meta.dirname, "../../src/impl-stubs");
 const implFolder = "src/impl";
 const savedFolder = ".exercise/saved";
+const lockFile = ".exercise/lock";
 
 /** Runs `npm run exercise -- <argv>` and returns its exit status. */
 export function main(argv: string[], output: Output = console): number {
@@ -85,16 +95,18 @@ export function main(argv: string[], output: Output = console): number {
   try {
     switch (command) {
       case "start":
-        project.start(values.force, output);
+        project.locked(output, () => project.start(values.force, output));
         return 0;
       case "restore":
-        project.restore(
-          values.shipped
-            ? { kind: "shipped" }
-            : values.from !== undefined
-              ? { kind: "folder", path: resolve(root, values.from) }
-              : { kind: "last start" },
-          output,
+        project.locked(output, () =>
+          project.restore(
+            values.shipped
+              ? { kind: "shipped" }
+              : values.from !== undefined
+                ? { kind: "folder", path: resolve(root, values.from) }
+                : { kind: "last start" },
+            output,
+          ),
         );
         return 0;
       case "status":
@@ -118,6 +130,38 @@ class Project {
     readonly root: string,
     readonly ref: string,
   ) {}
+
+  /**
+   * Runs `work` holding .exercise/lock, a file created exclusively (O_EXCL) holding this
+   * process's id, so that two commands never change src/impl at once. A lock whose process has
+   * ended (a killed command) is stale: it is removed, said, and taken. Released at the end.
+   */
+  locked(output: Output, work: () => void): void {
+    const path = this.path(lockFile);
+    mkdirSync(dirname(path), { recursive: true });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        writeFileSync(path, `${process.pid}\n`, { flag: "wx" });
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
+      }
+      const holder = Number(readFileSync(path, "utf8").trim());
+      if (Number.isSafeInteger(holder) && holder > 0 && isAlive(holder)) {
+        throw new Error(
+          `another npm run exercise (pid ${holder}) is working on src/impl; nothing was changed.\n` +
+            `Try again when it has finished (if no such command is running, delete ${lockFile}).`,
+        );
+      }
+      rmSync(path, { force: true });
+      output.log(`(removed a stale lock: ${lockFile} of process ${holder}, which has ended)`);
+    }
+    try {
+      work();
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }
 
   start(force: boolean, output: Output): void {
     const current = readSnapshot(this.path(implFolder));
@@ -267,6 +311,16 @@ class Project {
 
   private path(relativePath: string): string {
     return join(this.root, relativePath);
+  }
+}
+
+/** Whether a process with this id exists (EPERM: it exists, but is someone else's). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

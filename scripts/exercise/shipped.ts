@@ -11,10 +11,15 @@ export function shippedSnapshot(root: string, folder: string, ref: string): Snap
   const listing = git(root, ["ls-tree", "-r", "-z", ref, "--", `${folder}/`]).toString("utf8");
   const snapshot: Snapshot = new Map();
   for (const line of listing.split("\0")) {
-    const match = /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(line);
+    const match = /^(\d+) blob ([0-9a-f]+)\t(.+)$/.exec(line);
     if (!match) continue;
-    const [, object, path] = match;
-    snapshot.set(path.slice(folder.length + 1), git(root, ["cat-file", "blob", object]));
+    const [, mode, object, path] = match;
+    const bytes = git(root, ["cat-file", "blob", object]);
+    // Mode 120000 is a symbolic link: its blob is the link's target.
+    snapshot.set(
+      path.slice(folder.length + 1),
+      mode === "120000" ? { link: bytes.toString("utf8") } : bytes,
+    );
   }
   if (snapshot.size === 0) throw new Error(`git has no ${folder}/ at ${ref}`);
   return snapshot;

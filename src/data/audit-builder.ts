@@ -5,10 +5,7 @@ import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, YES_NO_COLUMNS } from "./schema.j
 import type { BankTable } from "./table.js";
 
 /** What the loader knows about the file beyond the table itself. */
-export type LoadFacts = Omit<
-  DataAudit,
-  "rowsUsed" | "rowsDropped" | "levels" | "label" | "ageGroups" | "numeric"
->;
+export type LoadFacts = Omit<DataAudit, "rowsUsed" | "levels" | "label" | "ageGroups" | "numeric">;
 
 function counted(counts: Map<string, number>, order: (a: string, b: string) => number) {
   return [...counts.keys()].sort(order).map((level): LevelCount => ({
@@ -18,7 +15,8 @@ function counted(counts: Map<string, number>, order: (a: string, b: string) => n
 }
 
 /** The data-audit record of a loaded table: the loader's facts plus counts over the used rows. */
-export function buildAudit(table: BankTable, facts: LoadFacts): DataAudit {
+export function buildAudit(table: BankTable, loaded: LoadFacts): DataAudit {
+  const { rowsDropped, ...facts } = loaded;
   const levels: Record<string, LevelCount[]> = {};
   for (const column of CATEGORICAL_COLUMNS) {
     const values = table.categorical[column];
@@ -52,7 +50,7 @@ export function buildAudit(table: BankTable, facts: LoadFacts): DataAudit {
   return {
     ...facts,
     rowsUsed: table.rows,
-    rowsDropped: facts.droppedRows.length,
+    rowsDropped,
     levels,
     label: { column: table.labelColumn, yes, no: table.rows - yes, yesShare: yes / table.rows },
     ageGroups: {

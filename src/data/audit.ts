@@ -46,7 +46,10 @@ export interface DataAudit {
   rowsDropped: number;
   /** Blank lines skipped (pandas skips them too). */
   emptyLines: number;
-  /** Every dropped row with its reasons (empty unless `dropInvalidRows`). */
+  /**
+   * The first dropped rows (at most 100 by default: `rowsDropped` counts them all) with their
+   * reasons; empty unless `dropInvalidRows`.
+   */
   droppedRows: DroppedRow[];
   /** Invalid cells per column among the rows read; rows with a wrong field count are counted
    *  under `fieldCountErrors` instead. */

@@ -4,7 +4,9 @@ export type DataErrorKind =
   | "unreadable"
   /** The file has no bytes, or nothing but a byte-order mark and blank lines. */
   | "empty"
-  /** The bytes are not CSV: an unclosed or misplaced quote. */
+  /** The bytes are not UTF-8 text (an invalid byte, or a UTF-16 byte-order mark). */
+  | "not-utf8"
+  /** The bytes are not CSV: an unclosed or misplaced quote, a record too long or too wide. */
   | "malformed-csv"
   /** Two header fields have the same name. */
   | "duplicate-columns"
@@ -38,6 +40,20 @@ export const LISTED_PROBLEMS = 20;
 
 const MAX_VALUE_LENGTH = 40;
 
+/**
+ * Text from a file made safe for a terminal: control characters (all of C0, tab and line breaks
+ * included; DEL; C1),
+ * line and paragraph separators and bidirectional overrides as \uXXXX escapes, so that file
+ * content can never move the cursor, change colours or reorder what is printed.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** A cell's text as it appears in messages: quoted, escaped, long values cut with "…". */
 function quoteValue(value: string): string {
   const cut = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
@@ -59,16 +75,23 @@ export function describeProblem(problem: DataProblem): string {
 }
 
 /**
- * A bad data file. `kind` says what is wrong, `file` which file, `problems` lists every
- * offending cell, row or column found (all of them, not only the first), and `message` is the
- * complete human-readable text — a headline, the first {@link LISTED_PROBLEMS} problems, "… and N
- * more", and any hint — which a command-line tool prints as it is, without a stack trace.
+ * A bad data file. `kind` says what is wrong, `file` which file, `problems` examples of the
+ * offending cells, rows or columns (in file order; for invalid rows the first
+ * `examplesPerKind` of each kind — per column, and wrong field counts — so that memory stays
+ * bounded), `problemCount` how many there are in all, and `message` the complete human-readable
+ * text — a headline, the first {@link LISTED_PROBLEMS} problems, "… and N more", and any hint —
+ * which a command-line tool prints as it is, without a stack trace. Text from the file is
+ * escaped in it ({@link printable}).
  */
 export class DataError extends Error {
   override readonly name = "DataError";
   readonly kind: DataErrorKind;
   readonly file: string;
   readonly problems: readonly DataProblem[];
+  /** How many problems were found, listed in `problems` or not. */
+  readonly problemCount: number;
+  /** Rows with at least one problem (`invalid-rows`, `no-valid-rows`); else 0. */
+  readonly invalidRows: number;
 
   constructor(
     kind: DataErrorKind,
@@ -76,14 +99,18 @@ export class DataError extends Error {
     headline: string,
     problems: readonly DataProblem[] = [],
     hints: readonly string[] = [],
+    counts: { problemCount?: number; invalidRows?: number } = {},
   ) {
     const listed = problems.slice(0, LISTED_PROBLEMS).map((p) => `  ${describeProblem(p)}`);
-    const more = problems.length - listed.length;
+    const problemCount = counts.problemCount ?? problems.length;
+    const more = problemCount - listed.length;
     const lines = [`${file}: ${headline}`, ...listed];
     if (more > 0) lines.push(`  … and ${more} more`);
-    super([...lines, ...hints].join("\n"));
+    super([...lines, ...hints].map(printable).join("\n"));
     this.kind = kind;
     this.file = file;
     this.problems = problems;
+    this.problemCount = problemCount;
+    this.invalidRows = counts.invalidRows ?? 0;
   }
 }

@@ -3,10 +3,10 @@
  * standardized Matrix (+ label) → the model; with the data audit for the report and the
  * synthetic fixture the kit runs on by default.
  */
-export { DataError, LISTED_PROBLEMS, describeProblem } from "./errors.js";
+export { DataError, LISTED_PROBLEMS, describeProblem, printable } from "./errors.js";
 export type { DataErrorKind, DataProblem } from "./errors.js";
-export { loadBankCsv } from "./load.js";
-export type { LoadOptions } from "./load.js";
+export { LIMITS, loadBankCsv } from "./load.js";
+export type { LoadLimits, LoadOptions } from "./load.js";
 export { selectRows } from "./table.js";
 export type { BankTable, CategoricalValues } from "./table.js";
 export type { DataAudit, DroppedRow, FileFormat, LevelCount } from "./audit.js";

@@ -1,7 +1,5 @@
-import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { buildAudit } from "./audit-builder.js";
@@ -14,25 +12,45 @@ import { locateColumns } from "./header.js";
 import type { ColumnPositions } from "./header.js";
 import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, YES_NO_COLUMNS } from "./schema.js";
 import type { CategoricalColumn, NumericColumn, YesNoColumn } from "./schema.js";
+import { scanner } from "./scan.js";
 import { sniff } from "./sniff.js";
 import type { BankTable } from "./table.js";
 
 export interface LoadOptions {
   /**
-   * Drop rows with a wrong field count or an invalid value instead of failing; every dropped row
-   * is recorded, with its reasons, in the audit's `droppedRows`. Off by default.
+   * Drop rows with a wrong field count or an invalid value instead of failing; the dropped rows
+   * are counted in the audit's `rowsDropped`, and the first of them listed, with their reasons,
+   * in `droppedRows`. Off by default.
    */
   dropInvalidRows?: boolean;
+  /** Bounds that keep the loader's memory independent of the file (defaults: {@link LIMITS}). */
+  limits?: Partial<LoadLimits>;
 }
+
+export interface LoadLimits {
+  /** Examples kept per kind of problem (per column, and wrong field counts); all are counted. */
+  examplesPerKind: number;
+  /** Dropped rows listed in the audit (with `dropInvalidRows`); all are counted. */
+  droppedRowsListed: number;
+  /** Fields in one record: the header or a row with more is refused. */
+  maxFields: number;
+  /** Bytes in one record (quoted line breaks included): a longer one is refused. */
+  maxRecordBytes: number;
+}
+
+export const LIMITS: LoadLimits = {
+  examplesPerKind: 20,
+  droppedRowsListed: 100,
+  maxFields: 1024,
+  maxRecordBytes: 64 * 1024,
+};
 
 /** Bytes read to detect the BOM, the delimiter and the line ending. */
 const SNIFF_BYTES = 64 * 1024;
-/** A record longer than this is not a bank row: the file is not the CSV it claims to be. */
-const MAX_RECORD_CHARACTERS = 64 * 1024;
 
 const DROP_HINT =
   "Fix the file, or drop the invalid rows with the loader's dropInvalidRows option " +
-  "(train script: --drop-invalid-rows); every dropped row is then listed in the data audit.";
+  "(train script: --drop-invalid-rows); the dropped rows are then counted, and the first listed, in the data audit.";
 
 /** Line breaks (\r\n, \n or \r) inside the fields of a record (quoted fields may hold them). */
 function lineBreaksIn(record: string[]): number {
@@ -80,13 +98,23 @@ export async function loadBankCsv(
   path: string,
   options: LoadOptions = {},
 ): Promise<{ table: BankTable; audit: DataAudit }> {
+  const limits = { ...LIMITS, ...options.limits };
   const { head, bytes } = await readHead(path);
+  const utf16 =
+    head[0] === 0xff && head[1] === 0xfe ? "LE" : head[0] === 0xfe && head[1] === 0xff ? "BE" : "";
+  if (utf16 !== "") {
+    const mark = utf16 === "LE" ? "FF FE" : "FE FF";
+    throw new DataError(
+      "not-utf8",
+      path,
+      `not UTF-8 text: the file starts with a UTF-16 ${utf16} byte-order mark (${mark}): it is UTF-16; save it as UTF-8`,
+    );
+  }
   const format = sniff(head);
   if (format.blank) {
     const what = bytes === 0 ? "the file is empty" : "the file holds only blank lines";
     throw new DataError("empty", path, `${what}: expected a header line naming the columns`);
   }
-  const hash = createHash("sha256");
   const capacity = Math.ceil(bytes / 64);
   const numeric = NUMERIC_COLUMNS.map(
     () => new GrowingColumn((n) => new Float64Array(n), capacity),
@@ -98,7 +126,11 @@ export async function loadBankCsv(
   const levels = CATEGORICAL_COLUMNS.map(() => new Map<string, number>());
   const label = new GrowingColumn((n) => new Float64Array(n), capacity);
   const lines = new GrowingColumn((n) => new Uint32Array(n), capacity);
+  /** The first examples of each kind of problem (a column name, or "" for the field count). */
   const problems: DataProblem[] = [];
+  const examples = new Map<string, number>();
+  let problemCount = 0;
+  let invalidRows = 0;
   const droppedRows: DroppedRow[] = [];
   const invalidCells: Record<string, number> = {};
   let fieldCountErrors = 0;
@@ -110,14 +142,10 @@ export async function loadBankCsv(
     delimiter: format.delimiter,
     bom: true,
     relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARACTERS,
+    // A backstop: the scanner refuses longer records first, with the line they start on.
+    max_record_size: limits.maxRecordBytes + 1,
   });
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
+  const scan = scanner(path, format.delimiter, limits);
   const numbers = new Float64Array(NUMERIC_COLUMNS.length);
   const flags = new Int8Array(YES_NO_COLUMNS.length);
   const rowProblems: DataProblem[] = [];
@@ -164,8 +192,17 @@ export async function loadBankCsv(
       if (parseYesNo(record[at.label]) < 0) invalidCell(record, line, at.label, '"yes" or "no"');
     }
     if (rowProblems.length > 0) {
-      problems.push(...rowProblems);
-      if (options.dropInvalidRows) {
+      invalidRows++;
+      problemCount += rowProblems.length;
+      for (const problem of rowProblems) {
+        const kind = problem.column ?? "";
+        const kept = examples.get(kind) ?? 0;
+        if (kept < limits.examplesPerKind) {
+          examples.set(kind, kept + 1);
+          problems.push(problem);
+        }
+      }
+      if (options.dropInvalidRows && droppedRows.length < limits.droppedRowsListed) {
         droppedRows.push({ line, reasons: rowProblems.map(describeFinding) });
       }
       return;
@@ -203,7 +240,7 @@ export async function loadBankCsv(
 
   let failure: unknown;
   try {
-    await pipeline(createReadStream(path), tap, parser, consume);
+    await pipeline(createReadStream(path), scan.transform, parser, consume);
   } catch (caught) {
     const error = failure ?? caught;
     if (error instanceof DataError) throw error;
@@ -221,19 +258,19 @@ export async function loadBankCsv(
   if (rowsRead === 0) {
     throw new DataError("header-only", path, "the file has a header but no data rows");
   }
-  if (problems.length > 0 && !options.dropInvalidRows) {
-    const invalidRows = new Set(problems.map((p) => p.line)).size;
+  const counts = { problemCount, invalidRows };
+  if (invalidRows > 0 && !options.dropInvalidRows) {
     const perColumn = Object.entries(invalidCells).map(([name, n]) => `${name} ${n}`);
     const parts = [
       ...(perColumn.length > 0 ? [`invalid values per column: ${perColumn.join(", ")}`] : []),
       ...(fieldCountErrors > 0 ? [`${fieldCountErrors} with the wrong number of fields`] : []),
     ];
     const headline = `${invalidRows} invalid ${invalidRows === 1 ? "row" : "rows"} of ${rowsRead} (${parts.join("; ")}):`;
-    throw new DataError("invalid-rows", path, headline, problems, [DROP_HINT]);
+    throw new DataError("invalid-rows", path, headline, problems, [DROP_HINT], counts);
   }
   if (label.length === 0) {
     const headline = `all ${rowsRead} rows are invalid and were dropped: no data left`;
-    throw new DataError("no-valid-rows", path, headline, problems);
+    throw new DataError("no-valid-rows", path, headline, problems, [], counts);
   }
   const table: BankTable = {
     rows: label.length,
@@ -259,7 +296,7 @@ export async function loadBankCsv(
   }
   const audit = buildAudit(table, {
     file: path,
-    sha256: hash.digest("hex"),
+    sha256: scan.digest(),
     bytes,
     format: {
       variant:
@@ -277,6 +314,7 @@ export async function loadBankCsv(
     extraColumns: columns.extraColumns,
     rowsRead,
     emptyLines,
+    rowsDropped: invalidRows,
     droppedRows,
     invalidCells,
     fieldCountErrors,

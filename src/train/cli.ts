@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { parseNumber } from "../data/cells.js";
 
 /** Which implementation of the contract trains, and with which gradient. */
 export type ImplementationName = "fast" | "reference" | "impl";
@@ -32,7 +33,7 @@ export class UsageError extends Error {
 const DEFAULT_OUT = "reports/latest";
 
 /** Exit codes of the train script (listed in its usage). */
-export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4 } as const;
+export const EXIT = { ok: 0, differences: 1, usage: 2, data: 3, failure: 4, diverged: 5 } as const;
 
 export const USAGE = `Usage: npm run train -- [options]
        npx tsx scripts/train.ts [options]
@@ -50,19 +51,27 @@ Options:
   --impl <name>           fast | reference | impl: which implementation trains: src/fast (the
                           fused kernel, same w and b as the reference), src/reference (the
                           readable article) or your src/impl (default: fast)
-  --out <dir>             output directory (default: ${DEFAULT_OUT})
+  --out <dir>             output directory (default: ${DEFAULT_OUT}); a link to a fresh folder
+                          per run, swapped in one step when the report is complete
   --seed <integer>        seed of the stratified split, 0 to 4294967295 (default: 42)
   --test-fraction <f>     share of rows held out for evaluation, 0 < f < 1 (default: 0.2)
-  --drop-invalid-rows     drop invalid rows (each recorded in the audit) instead of failing
+  --drop-invalid-rows     drop invalid rows instead of failing (counted in the audit, the first
+                          100 listed with their reasons)
   --quiet                 print nothing but errors and the output path
   --verify <report.json>  re-run the report's recorded configuration, check the data file's
                           SHA-256 and compare every number; writes nothing
   --tolerance <rel>       with --verify: allowed relative difference per number (default: 0)
   -h, --help              show this help
 
+Numbers are read in decimal notation only (0.1, 1e3, -5; not 0x10, 1_000 or " 5").
+
 Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad input (a
 data file the pipeline rejects, a report.json that cannot be verified, data too small for the
-split); 4 any other failure (writing the report, a broken implementation).`;
+split); 4 any other failure (an output folder that cannot be created or written, checked
+before training; writing the report; a broken implementation); 5 training diverged
+(a cost or weight became NaN or infinite, or the cost rose beyond rounding at some epoch: said
+while training, recorded in the report, which is still written; --verify of such a report);
+141 stdout was closed before the end (e.g. \`| head -3\`): stopped quietly, no report written.`;
 
 const options = {
   data: { type: "string" },
@@ -133,6 +142,7 @@ export function parseCommandLine(argv: readonly string[], defaultData: string): 
     dropInvalidRows: values["drop-invalid-rows"] ?? false,
   };
   const out = values.out ?? DEFAULT_OUT;
+  if (out.trim() === "") throw new UsageError('--out "": expected a folder path');
   if (existsSync(out) && !statSync(out).isDirectory()) {
     throw new UsageError(`--out ${out}: exists and is not a directory`);
   }
@@ -149,9 +159,12 @@ function number(
   valid: (x: number) => boolean,
   expected: string,
 ): number {
-  const value = text.trim() === "" ? NaN : Number(text);
+  // Decimal notation only, as the data parser reads numbers: Number() would take "0x10" as 16.
+  const value = parseNumber(text);
   if (!Number.isFinite(value) || !valid(value)) {
-    throw new UsageError(`${option} ${JSON.stringify(text)}: expected ${expected}`);
+    throw new UsageError(
+      `${option} ${JSON.stringify(text)}: expected ${expected}, in decimal notation`,
+    );
   }
   return value;
 }

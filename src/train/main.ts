@@ -3,10 +3,12 @@ import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DataError, FIXTURE_PATH } from "../data/index.js";
-import { writeFilesAtomically } from "./atomic-write.js";
+import { DataError, FIXTURE_PATH, printable } from "../data/index.js";
+import { OutputError, prepareOutput } from "./atomic-write.js";
+import { divergenceOf } from "./divergence.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
 import type { Command } from "./cli.js";
+import type { Publication } from "./atomic-write.js";
 import { InputError } from "./input-error.js";
 import { LOSS_CURVE_FILE, renderMarkdown } from "./markdown.js";
 import { runPipeline } from "./pipeline.js";
@@ -45,15 +47,40 @@ export async function main(
     return await train(command, argv, output);
   } catch (error) {
     if (error instanceof DataError || error instanceof InputError) {
-      output.stderr.write(`${error.message}\n`);
+      output.stderr.write(`${error.message.split("\n").map(printable).join("\n")}\n`);
       return EXIT.data;
     }
-    output.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    output.stderr.write(`error: ${printable(message)}\n`);
     return EXIT.failure;
   }
 }
 
 async function train(
+  command: Extract<Command, { kind: "train" }>,
+  argv: readonly string[],
+  output: Output,
+): Promise<number> {
+  let publication;
+  try {
+    publication = await prepareOutput(command.out);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    output.stderr.write(
+      `error: ${error.message}\n(checked before training: nothing was trained or written)\n`,
+    );
+    return EXIT.failure;
+  }
+  try {
+    return await trainInto(publication, command, argv, output);
+  } catch (error) {
+    await publication.discard();
+    throw error;
+  }
+}
+
+async function trainInto(
+  publication: Publication,
   command: Extract<Command, { kind: "train" }>,
   argv: readonly string[],
   output: Output,
@@ -93,7 +120,7 @@ async function train(
   };
   const json = `${JSON.stringify({ ...report, run }, null, 2)}\n`;
   const parsed = JSON.parse(json) as Report;
-  await writeFilesAtomically(command.out, [
+  await publication.publish([
     { name: LOSS_CURVE_FILE, content: renderLossCurveSvg(lossCurve(parsed)) },
     { name: "report.md", content: renderMarkdown(parsed) },
     { name: "report.json", content: json },
@@ -107,7 +134,7 @@ async function train(
   }
   if (verbosity !== "quiet") output.stdout.write(summary(parsed, verbosity));
   output.stdout.write(`${command.out}\n`);
-  return EXIT.ok;
+  return divergenceOf(parsed) === null ? EXIT.ok : EXIT.diverged;
 }
 
 /** The picture of a report's loss curve (the optimum line only if Newton converged). */
@@ -123,6 +150,7 @@ function summary(report: Report, verbosity: Verbosity): string {
   const history = report.training.costHistory;
   const { test, baseline } = report.evaluation;
   const checks = Object.values(report.verification).every((check) => check.passed);
+  const divergence = divergenceOf(report);
   return [
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
@@ -130,6 +158,9 @@ function summary(report: Report, verbosity: Verbosity): string {
     `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : ", NOT converged: no finite minimiser (separable data?)"}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
     `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
+    ...(divergence === null
+      ? []
+      : [`TRAINING DIVERGED (exit code 5): ${divergence.replace("training diverged: ", "")}`]),
     "report written to:",
     "",
   ].join("\n");

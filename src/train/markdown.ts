@@ -65,6 +65,7 @@ export function renderMarkdown(report: Report): string {
     "",
     `Batch gradient descent on all ${data.rows} rows, standardized features.`,
     "",
+    ...divergence(training.divergence, "Training diverged"),
     table(
       ["", "cost J(w, b)"],
       [
@@ -141,6 +142,7 @@ export function renderMarkdown(report: Report): string {
       "scaler fitted on the training rows only; the model trained on them with the same α and " +
       `epochs (final training cost ${num(evaluation.trainCost)}). Threshold σ(z) ≥ 0.5.`,
     "",
+    ...divergence(evaluation.divergence, "This training run diverged"),
     table(
       [
         "metric",
@@ -246,12 +248,22 @@ export function renderMarkdown(report: Report): string {
   ].join("\n");
 }
 
+function divergence(record: Report["training"]["divergence"] | undefined, title: string): string[] {
+  if (!record) return [];
+  return [
+    `**${title}** (exit code 5): ${md(record.description.replace(/^training diverged: /, ""))}.`,
+    `Epochs whose cost rose beyond rounding (${num(record.tolerance)} relative): ${record.rises}; ` +
+      `final cost above the starting cost: ${record.finalAboveInitial ? "yes" : "no"}.`,
+    "",
+  ];
+}
+
 function droppedRows({ data: { audit } }: Report): string[] {
   if (audit.droppedRows.length === 0) return [];
   const shown = audit.droppedRows.slice(0, 20);
   return [
     "",
-    `Dropped rows (${audit.droppedRows.length}; every one is listed in report.json):`,
+    `Dropped rows (${audit.rowsDropped}; the first ${audit.droppedRows.length} are listed in report.json, the first ${shown.length} here):`,
     "",
     table(
       ["line", "reasons"],

@@ -15,6 +15,7 @@ import type { NewtonResult } from "../optimum/index.js";
 import { computeCostVectorized, computeGradientsVectorized } from "../reference/index.js";
 import type { TrainConfig } from "./cli.js";
 import { evaluateBaseline, evaluateModel } from "./evaluate.js";
+import { divergenceWatch } from "./divergence.js";
 import { runGradientDescent } from "./gradient-descent-run.js";
 import { InputError } from "./input-error.js";
 import { chooseGradient, loadImplementation } from "./implementation.js";
@@ -35,6 +36,8 @@ export interface PipelineEvents {
   step(name: string): void;
   /** The article's run recorded the cost after `epoch` (1-based). */
   epoch(epoch: number, epochs: number, cost: number): void;
+  /** Training diverges (said once per run, as soon as it is seen; training goes on). */
+  diverged(description: string): void;
 }
 
 /** The report without its run metadata, and the training time (which goes into the metadata). */
@@ -71,9 +74,13 @@ export async function runPipeline(
   const settings = { alpha: config.alpha, epochs: config.epochs, gradientFunction };
 
   events.step("train");
-  const run = runGradientDescent(lr, X, y, settings, (epoch, cost) =>
-    events.epoch(epoch, config.epochs, cost),
-  );
+  const initialCost = lr.computeCostVectorized(X, y, new Float64Array(X.cols), 0);
+  const watch = divergenceWatch(X.rows, initialCost, names, events.diverged);
+  const run = runGradientDescent(lr, X, y, settings, (epoch, cost) => {
+    watch.epoch(epoch, cost);
+    events.epoch(epoch, config.epochs, cost);
+  });
+  const divergence = watch.finish(run.model, config.epochs);
   events.step("optimum");
   const optimum = newtonOptimum(X, y);
   events.step("verify");
@@ -84,7 +91,13 @@ export async function runPipeline(
   const fitted = fitFeatures(trainTable, lr);
   const train = fitted.transform(trainTable);
   const test = fitted.transform(selectRows(table, split.test));
-  const heldOut = runGradientDescent(lr, train.X, train.y, settings);
+  const heldOutWatch = divergenceWatch(
+    train.X.rows,
+    lr.computeCostVectorized(train.X, train.y, new Float64Array(train.X.cols), 0),
+    fitted.featureNames,
+    (description) => events.diverged(`evaluation: ${description}`),
+  );
+  const heldOut = runGradientDescent(lr, train.X, train.y, settings, heldOutWatch.epoch);
   const count = (labels: Float64Array) => labels.reduce((sum, label) => sum + label, 0);
   const evaluation: EvaluationRecord = {
     split: {
@@ -104,6 +117,7 @@ export async function runPipeline(
     })),
     model: { bias: heldOut.model.b, weights: weightObject(fitted.featureNames, heldOut.model.w) },
     trainCost: heldOut.costHistory[heldOut.costHistory.length - 1],
+    divergence: heldOutWatch.finish(heldOut.model, config.epochs),
     train: evaluateModel(train.X, train.y, heldOut.model, lr),
     test: evaluateModel(test.X, test.y, heldOut.model, lr),
     baseline: evaluateBaseline(train.y, test.y, lr),
@@ -131,8 +145,9 @@ export async function runPipeline(
             ? "computeGradients (per-example loop)"
             : "computeGradientsVectorized",
       initialization: "zeros",
-      initialCost: lr.computeCostVectorized(X, y, new Float64Array(X.cols), 0),
+      initialCost,
       costHistory: run.costHistory,
+      divergence,
     },
     model: modelRecord(names, run.model),
     optimum: optimumRecord(names, optimum, run.model, {

@@ -26,7 +26,8 @@ const stepTitles: Record<string, string> = {
 /**
  * Progress for the pipeline: on a terminal a progress bar with the current cost (cli-progress);
  * elsewhere (CI, pipes) a line per step and the cost at every quarter of the epochs; quiet:
- * nothing. `finish()` closes the bar.
+ * nothing. Divergence is said on stderr as soon as it is seen, even when quiet. `finish()`
+ * closes the bar.
  */
 export function progressReporter(
   output: Output,
@@ -38,8 +39,13 @@ export function progressReporter(
     bar?.stop();
     bar = undefined;
   };
-  if (verbosity === "quiet") return { step: () => {}, epoch: () => {}, finish };
+  const diverged = (description: string) => {
+    finish();
+    output.stderr.write(`${description}\n`);
+  };
+  if (verbosity === "quiet") return { step: () => {}, epoch: () => {}, diverged, finish };
   return {
+    diverged,
     step(name) {
       finish();
       write(`• ${stepTitles[name] ?? name}`);

@@ -1,5 +1,6 @@
 import type { DataAudit, Derivation } from "../data/index.js";
 import type { TrainConfig } from "./cli.js";
+import type { DivergenceRecord } from "./divergence.js";
 import type { ClassificationMetrics } from "./metrics.js";
 import type { Verification } from "./verification.js";
 
@@ -44,8 +45,10 @@ export interface TrainingRecord {
   initialization: "zeros";
   /** J at w = 0, b = 0 (ln 2 for any data). */
   initialCost: number;
-  /** The cost after each epoch's update; length = epochs. */
+  /** The cost after each epoch's update; length = epochs (null where not finite). */
   costHistory: number[];
+  /** How the run failed to descend (a non-finite value, or a rise beyond rounding); null if it did not. */
+  divergence: DivergenceRecord | null;
 }
 
 export interface WeightRecord {
@@ -107,6 +110,8 @@ export interface EvaluationRecord {
   model: { bias: number; weights: Record<string, number> };
   /** Final training cost of the model fitted on the training part. */
   trainCost: number;
+  /** Whether that run failed to descend, as `training.divergence`. */
+  divergence: DivergenceRecord | null;
   train: EvaluationMetrics;
   test: EvaluationMetrics;
   /** Predicting the training part's majority class for everyone (scores: its prevalence). */

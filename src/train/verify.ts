@@ -3,8 +3,10 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { EXIT, parseCommandLine, UsageError } from "./cli.js";
 import type { Command, TrainConfig } from "./cli.js";
+import { printable } from "../data/index.js";
 import { compareReports } from "./compare-reports.js";
 import { InputError } from "./input-error.js";
+import { divergenceOf } from "./divergence.js";
 import { runPipeline } from "./pipeline.js";
 import { progressReporter, verbosityOf } from "./progress.js";
 import type { Output } from "./progress.js";
@@ -26,7 +28,8 @@ export async function verifyReport(
 ): Promise<number> {
   const recorded = await readReport(command.report);
   const config = recordedConfig(command.report, recorded.config, command.data);
-  const write = (line: string) => output.stdout.write(`${line}\n`);
+  // Values from the report and paths are the user's text: escaped, never sent raw to a terminal.
+  const write = (line: string) => output.stdout.write(`${printable(line)}\n`);
   const sha256 = await sha256File(config.data);
   if (sha256 !== recorded.data.sha256) {
     write(`${command.report}: the data file differs from the one the report was made from`);
@@ -41,9 +44,23 @@ export async function verifyReport(
     // The file has moved; its bytes are the recorded ones (hash checked): keep the recorded path.
     fresh.config.data = fresh.data.file = fresh.data.audit.file = recorded.config.data;
   }
+  // Reports written before divergence was recorded lack the two fields: absent means "not checked".
+  if (!Object.hasOwn(recorded.training, "divergence") && fresh.training.divergence === null) {
+    delete (fresh.training as Partial<Report["training"]>).divergence;
+  }
+  if (!Object.hasOwn(recorded.evaluation, "divergence") && fresh.evaluation.divergence === null) {
+    delete (fresh.evaluation as Partial<Report["evaluation"]>).divergence;
+  }
   const differences = compareReports(recorded, fresh, command.tolerance);
   const tolerance = command.tolerance === 0 ? "exactly" : `within relative ${command.tolerance}`;
   if (differences.length === 0) {
+    const divergence = divergenceOf(fresh);
+    if (divergence !== null) {
+      write(
+        `${command.report}: reproduced — every recorded value re-computed ${tolerance} (data SHA-256 ${sha256}) — but the run it records diverged: ${divergence.replace(/^training diverged: /, "")}`,
+      );
+      return EXIT.diverged;
+    }
     write(
       `${command.report}: verified — every recorded value re-computed ${tolerance} (data SHA-256 ${sha256})`,
     );
@@ -67,36 +84,76 @@ async function readReport(path: string): Promise<Report> {
   } catch (error) {
     throw new InputError(`${path}: cannot read it as JSON (${(error as Error).message})`);
   }
-  const report = value as Partial<Report> | null;
-  if (
-    report?.schemaVersion !== SCHEMA_VERSION ||
-    typeof report.config !== "object" ||
-    typeof report.data?.sha256 !== "string"
-  ) {
-    throw new InputError(
-      `${path}: not a report.json of schema version ${SCHEMA_VERSION} (expected schemaVersion, config and data.sha256)`,
-    );
-  }
-  return report as Report;
+  const bad = shapeProblem(value);
+  if (bad !== null) throw new InputError(`${path}: ${bad}`);
+  return value as Report;
 }
 
-/** The recorded configuration, validated exactly as the command line would validate it. */
+/** What a value is, for messages: `null`, `an array`, `nothing`, or the value as JSON. */
+function found(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * The first field of a parsed report.json that --verify cannot use, as "path: expected …, found
+ * …" (null when the shape is right): what --verify reads must be there with the right type;
+ * every other value is compared with the re-run, so a wrong one is reported as a difference.
+ */
+function shapeProblem(report: unknown): string | null {
+  const expect = (path: string, value: unknown, ok: boolean, what: string) =>
+    ok ? null : `${path}: expected ${what}, found ${found(value)}`;
+  if (!isObject(report)) return expect("(the top level)", report, false, "an object");
+  if (report.schemaVersion !== SCHEMA_VERSION) {
+    return expect("schemaVersion", report.schemaVersion, false, `${SCHEMA_VERSION}`);
+  }
+  for (const key of ["config", "data", "training", "evaluation"]) {
+    if (!isObject(report[key])) return expect(key, report[key], false, "an object");
+  }
+  const config = report.config as Record<string, unknown>;
+  const fields: [string, string][] = [
+    ["data", "string"],
+    ["alpha", "number"],
+    ["epochs", "number"],
+    ["gradient", "string"],
+    ["impl", "string"],
+    ["seed", "number"],
+    ["testFraction", "number"],
+    ["dropInvalidRows", "boolean"],
+  ];
+  for (const [key, type] of fields) {
+    const problem = expect(`config.${key}`, config[key], typeof config[key] === type, `a ${type}`);
+    if (problem !== null) return problem;
+  }
+  const sha256 = (report.data as Record<string, unknown>).sha256;
+  return expect(
+    "data.sha256",
+    sha256,
+    typeof sha256 === "string" && /^[0-9a-f]{64}$/.test(sha256),
+    "a SHA-256 (64 hex digits)",
+  );
+}
+
+/**
+ * The recorded configuration, validated exactly as the command line would validate it. Each
+ * value goes as `--option=value`, so that a value starting with "-" (a data file named
+ * "-x.csv", a negative number) is never taken for an option.
+ */
 function recordedConfig(path: string, config: TrainConfig, data: string | undefined): TrainConfig {
   const argv = [
-    "--data",
-    data ?? String(config.data),
-    "--alpha",
-    String(config.alpha),
-    "--epochs",
-    String(config.epochs),
-    "--impl",
-    String(config.impl),
-    "--seed",
-    String(config.seed),
-    "--test-fraction",
-    String(config.testFraction),
-    ...(config.gradient === "default" ? [] : ["--gradient", String(config.gradient)]),
-    ...(config.dropInvalidRows === true ? ["--drop-invalid-rows"] : []),
+    `--data=${data ?? config.data}`,
+    `--alpha=${config.alpha}`,
+    `--epochs=${config.epochs}`,
+    `--impl=${config.impl}`,
+    `--seed=${config.seed}`,
+    `--test-fraction=${config.testFraction}`,
+    ...(config.gradient === "default" ? [] : [`--gradient=${config.gradient}`]),
+    ...(config.dropInvalidRows ? ["--drop-invalid-rows"] : []),
   ];
   try {
     const command = parseCommandLine(argv, "");

@@ -49,13 +49,17 @@ export async function bugSubmission(folder: string, name: string): Promise<void>
  * Copies the committed submissions of `from` (fixtures/submissions) into `to`, each with a copy
  * of the shipped solution next to it, for those whose index.ts builds on "./solution/index.js".
  */
-export async function copyFixtures(from: string, to: string): Promise<string[]> {
+export async function copyFixtures(from: string, to: string, only?: string[]): Promise<string[]> {
   const names = (await readdir(from, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && (!only || only.includes(entry.name)))
     .map((entry) => entry.name);
   for (const name of names) {
     await cp(join(from, name), join(to, name), { recursive: true });
     await copySolution(join(to, name));
+    // An import of the kit by a path relative to fixtures/submissions/<name>: the same, absolute.
+    const index = join(to, name, "index.ts");
+    const text = await readFile(index, "utf8");
+    await writeFile(index, text.replaceAll('"../../../src/', `"${root}/src/`));
   }
   return names;
 }

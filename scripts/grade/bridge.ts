@@ -11,10 +11,13 @@ import { Worker } from "node:worker_threads";
  * own `Math`, `Float64Array` and checks; the submission only ever supplies return values, so
  * whatever it patches or prints changes nothing but its own answers.
  *
- * Time: every wait for the submission counts against the current step's budget
- * ({@link Sandbox.beginStep}); the time the checks themselves take does not. A watchdog thread
- * (watchdog.mjs) kills the sandbox (SIGKILL) when the budget runs out; the read then ends, and
- * every later call fails with the reason.
+ * Time: the time the submission takes to answer counts against the current step's budget
+ * ({@link Sandbox.beginStep}); the checks' own time does not, nor does the pipes' latency (each
+ * answer says how long the submission computed: a busy machine does not time out a correct
+ * submission). A watchdog thread (watchdog.mjs) kills the sandbox (SIGKILL) when a wait outlasts
+ * what is left of the budget, plus a grace for that latency; the read then ends, and every later
+ * call fails with the reason. A submission whose answers add up to more than the budget is
+ * stopped the same way.
  */
 
 export interface SandboxOptions {
@@ -39,13 +42,17 @@ export interface Stop {
 
 const CALLBACK = "__logregGradeCallback__";
 
-type Reply =
+type Reply = { ms: number } & (
   | { kind: "ready"; exports: [string, string][] }
   | { kind: "load-error"; error: { name: string; message: string } }
   | { kind: "result"; value: unknown; args: unknown[] }
   | { kind: "threw"; error: { name: string; message: string } }
   | { kind: "callback"; id: number; args: unknown[] }
-  | { kind: "exit"; code: number };
+  | { kind: "exit"; code: number }
+);
+
+/** The latency a wait may add to what is left of the budget before the watchdog ends it. */
+const GRACE_MS = 2000;
 
 /** The watchdog thread, shared by every sandbox of this process (one runs at a time). */
 class Watchdog {
@@ -260,8 +267,7 @@ export class Sandbox {
    */
   private receive(): Reply | undefined {
     while (!this.stopped) {
-      const started = now();
-      watchdog!.arm(this.pid!, this.limitMs - this.spentMs);
+      watchdog!.arm(this.pid!, this.limitMs - this.spentMs + GRACE_MS);
       let body: Buffer | undefined;
       let oversized = 0;
       const header = this.take(4);
@@ -271,7 +277,6 @@ export class Sandbox {
         else body = this.take(length);
       }
       watchdog!.disarm();
-      this.spentMs += now() - started;
       if (oversized > 0) {
         const mb = (oversized / 2 ** 20).toFixed(0);
         this.stop({ reason: `sent the grader a ${mb} MB answer, more than it accepts` });
@@ -279,19 +284,23 @@ export class Sandbox {
         this.stop(this.endReason());
       } else {
         const reply = deserialize(body) as Reply;
+        this.spentMs += Number.isFinite(reply.ms) && reply.ms >= 0 ? reply.ms : 0;
         if (reply.kind === "exit") this.exitCode = reply.code;
+        else if (this.spentMs > this.limitMs) this.stop(this.timeout());
         else return reply;
       }
     }
     return undefined;
   }
 
+  private timeout(): { reason: string; timedOut: true } {
+    const seconds = Number((this.limitMs / 1000).toPrecision(3));
+    return { reason: `timed out after ${seconds} s`, timedOut: true };
+  }
+
   /** Why the replies' pipe ended. */
   private endReason(): { reason: string; timedOut?: boolean } {
-    if (watchdog!.killed(this.pid!)) {
-      const seconds = Number((this.limitMs / 1000).toPrecision(3));
-      return { reason: `timed out after ${seconds} s`, timedOut: true };
-    }
+    if (watchdog!.killed(this.pid!)) return this.timeout();
     if (this.exitCode !== undefined) return { reason: `called process.exit(${this.exitCode})` };
     let stderr = "";
     try {

@@ -1,0 +1,232 @@
+import { execFile } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { bugSubmission, copyFixtures, solutionSubmission } from "./class.js";
+
+/**
+ * `npm run grade` on a class: the committed hostile submissions (fixtures/submissions), the
+ * shipped solution and four catalogued bugs. Every score and every one-line reason is checked,
+ * then the same seed must give the same grades.csv rows, and a rubric must set points and hide
+ * properties.
+ */
+
+const root = resolve(import.meta.dirname, "../..");
+const run = promisify(execFile);
+const bugs = [
+  "sigmoid-sign-flipped",
+  "cost-summed-not-averaged",
+  "gradient-not-divided-by-m",
+  "gradient-descent-mutates-weights",
+];
+const traces = [
+  "/tmp/logreg-grade-fake-report.json",
+  "/tmp/logreg-grade-writes-file.txt",
+  "/tmp/logreg-grade-spawned.txt",
+];
+
+let scratch: string;
+
+async function grade(submissions: string, out: string, ...extra: string[]) {
+  const args = ["--import", "tsx", "scripts/grade.ts", submissions, "--out", out];
+  return run(process.execPath, [...args, "--timeout", "3", "--memory", "128", ...extra], {
+    cwd: root,
+    maxBuffer: 1 << 24,
+  });
+}
+
+interface GradesJson {
+  seed: number;
+  submissions: {
+    submission: string;
+    total: number;
+    notes: string[];
+    properties: { name: string; step: number; passed: boolean; points: number; message?: string }[];
+  }[];
+}
+
+let csv: string;
+let json: GradesJson;
+let progress: string;
+
+beforeAll(async () => {
+  for (const trace of traces) await rm(trace, { force: true });
+  scratch = await mkdtemp(join(tmpdir(), "logreg-grade-test-"));
+  const submissions = join(scratch, "class");
+  await copyFixtures(join(root, "fixtures/submissions"), submissions);
+  await solutionSubmission(join(submissions, "correct"));
+  for (const bug of bugs) await bugSubmission(join(submissions, bug), bug);
+  const { stderr } = await grade(submissions, join(scratch, "grades"));
+  progress = stderr;
+  csv = await readFile(join(scratch, "grades/grades.csv"), "utf8");
+  json = JSON.parse(await readFile(join(scratch, "grades/grades.json"), "utf8")) as GradesJson;
+}, 600_000);
+
+afterAll(async () => {
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+function submission(name: string) {
+  const found = json.submissions.find((s) => s.submission === name);
+  if (!found) throw new Error(`no grades for ${name}`);
+  return found;
+}
+
+function failureMessages(name: string): string[] {
+  return submission(name)
+    .properties.filter((p) => !p.passed)
+    .map((p) => p.message ?? "");
+}
+
+describe("a class with hostile submissions", () => {
+  test("grades.csv: one row per submission, its total, the maximum and each step's points", () => {
+    expect(csv).toBe(
+      [
+        "submission,total,max,step 1,step 2,step 3,step 4",
+        "correct,26,26,5,5,8,8",
+        "cost-summed-not-averaged,17,26,5,2,4,6",
+        "fake-passed,12,26,3,3,4,2",
+        "gradient-descent-mutates-weights,22,26,5,5,8,4",
+        "gradient-not-divided-by-m,19,26,5,5,4,5",
+        "imports-reference,4,26,4,0,0,0",
+        "infinite-loop,5,26,5,0,0,0",
+        "patches-globals,17,26,3,3,6,5",
+        "process-exit,22,26,1,5,8,8",
+        "sigmoid-sign-flipped,24,26,3,5,8,8",
+        "spawns-process,23,26,4,4,8,7",
+        "syntax-error,0,26,0,0,0,0",
+        "throws-at-import,0,26,0,0,0,0",
+        "unbounded-allocation,17,26,5,5,7,0",
+        "writes-file,11,26,5,0,2,4",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("each submission that broke something outside the properties has its one-line reason", () => {
+    const notes = Object.fromEntries(json.submissions.map((s) => [s.submission, s.notes]));
+    expect(notes).toEqual({
+      correct: [],
+      "cost-summed-not-averaged": [],
+      "fake-passed": [],
+      "gradient-descent-mutates-weights": [],
+      "gradient-not-divided-by-m": [],
+      "imports-reference": [
+        "imports the kit's implementation src/reference/index.ts: what comes from it earns no marks (flagged)",
+      ],
+      "infinite-loop": ["step 2: timed out after 3 s"],
+      "patches-globals": [],
+      "process-exit": ["step 1: called process.exit(0)"],
+      "sigmoid-sign-flipped": [],
+      "spawns-process": [],
+      "syntax-error": ['does not compile: index.ts:4:31: Expected ")" but found ";"'],
+      "throws-at-import": ["threw at import: Error: boom: a configuration file is missing"],
+      "unbounded-allocation": [
+        "step 3: ran out of memory (limit 128 MB)",
+        "step 4: ran out of memory (limit 128 MB)",
+      ],
+      "writes-file": [],
+    });
+  });
+
+  test("the failures say what stopped the code, inside the suite's own report", () => {
+    const first = (name: string) => failureMessages(name)[0];
+    expect(first("infinite-loop")).toContain(
+      "threw          Error: the grader stopped your code: it timed out after 3 s",
+    );
+    expect(failureMessages("infinite-loop").at(-1)).toBe(
+      "not run: your code timed out after 3 s in an earlier step",
+    );
+    expect(first("process-exit")).toContain("it called process.exit(0)");
+    expect(first("unbounded-allocation")).toContain("it ran out of memory (limit 128 MB)");
+    expect(first("throws-at-import")).toBe(
+      "your code was not run: it threw at import: Error: boom: a configuration file is missing",
+    );
+    expect(first("syntax-error")).toBe(
+      'your code was not run: does not compile: index.ts:4:31: Expected ")" but found ";"',
+    );
+    for (const name of ["writes-file", "spawns-process"]) {
+      for (const message of failureMessages(name)) {
+        expect(message).toContain("Access to this API has been restricted");
+      }
+    }
+    for (const message of failureMessages("imports-reference")) {
+      expect(message).toMatch(/comes from the kit's src\/reference\/index\.ts|sigmoid/);
+    }
+    // The teaching report, with the replay command naming the learner's own file.
+    const flipped = failureMessages("sigmoid-sign-flipped")[0];
+    expect(flipped).toContain("property failed: sigmoid is monotone non-decreasing");
+    expect(flipped).toContain("counterexample (seed 42,");
+    expect(flipped).toContain("LOGREG_IMPL=sigmoid-sign-flipped/index.ts npx vitest run");
+  });
+
+  test("nothing a submission tried to write or start exists, and its claims count for nothing", () => {
+    for (const trace of traces) expect(existsSync(trace)).toBe(false);
+    expect(submission("fake-passed").total).toBeLessThan(26);
+  });
+
+  test("every learner gets feedback and a Gradescope results.json", async () => {
+    const out = join(scratch, "grades");
+    const names = json.submissions.map((s) => s.submission);
+    expect(readdirSync(join(out, "feedback")).sort()).toEqual(names.map((n) => `${n}.md`).sort());
+    const feedback = await readFile(join(out, "feedback/sigmoid-sign-flipped.md"), "utf8");
+    expect(feedback).toContain("Score on the properties shown here: **24 / 26**.");
+    expect(feedback).toContain("## Step 1: 3 / 5");
+    const results = JSON.parse(
+      await readFile(join(out, "gradescope/infinite-loop/results.json"), "utf8"),
+    ) as { score: number; output: string; tests: Record<string, unknown>[] };
+    expect(results.score).toBe(5);
+    expect(results.output).toContain("step 2: timed out after 3 s");
+    expect(results.tests).toHaveLength(26);
+    expect(Object.keys(results.tests[0]).sort()).toEqual(
+      ["max_score", "name", "output", "score", "visibility"].sort(),
+    );
+    expect(progress).toMatch(/done 15\/15/);
+    expect(json.seed).toBe(42);
+  });
+});
+
+describe("the same class again", () => {
+  const subset = ["correct", "patches-globals", "sigmoid-sign-flipped"];
+
+  test("the same seed gives the same rows of grades.csv", async () => {
+    const again = join(scratch, "again");
+    await solutionSubmission(join(again, "correct"));
+    await bugSubmission(join(again, "sigmoid-sign-flipped"), "sigmoid-sign-flipped");
+    await copyFixtures(join(root, "fixtures/submissions"), again, ["patches-globals"]);
+    await grade(again, join(scratch, "grades-again"));
+    const rows = (await readFile(join(scratch, "grades-again/grades.csv"), "utf8")).split("\n");
+    const before = csv.split("\n");
+    expect(rows.slice(1, -1)).toEqual(before.filter((row) => subset.includes(row.split(",")[0])));
+  }, 600_000);
+
+  test("a rubric sets points per step and per property, and hides properties from the feedback", async () => {
+    const hidden =
+      "sigmoid is monotone non-decreasing: z₁ ≤ z₂ gives σ(z₁) ≤ σ(z₂), also for neighbouring doubles";
+    const rubric = join(scratch, "rubric.json");
+    await writeFile(
+      rubric,
+      JSON.stringify({ steps: { "4": 2 }, properties: { [hidden]: 10 }, hidden: [hidden] }),
+    );
+    await grade(join(scratch, "again"), join(scratch, "grades-rubric"), "--rubric", rubric);
+    const out = join(scratch, "grades-rubric");
+    const rows = (await readFile(join(out, "grades.csv"), "utf8")).split("\n");
+    // max: 4 + 10 (step 1) + 5 + 8 + 8 × 2; sigmoid-sign-flipped fails the hidden property.
+    expect(rows).toContain("correct,43,43,14,5,8,16");
+    expect(rows).toContain("sigmoid-sign-flipped,32,43,3,5,8,16");
+    const feedback = await readFile(join(out, "feedback/sigmoid-sign-flipped.md"), "utf8");
+    expect(feedback).not.toContain("monotone");
+    expect(feedback).toContain("1 more property is graded but not shown (10 points).");
+    const results = await readFile(
+      join(out, "gradescope/sigmoid-sign-flipped/results.json"),
+      "utf8",
+    );
+    const hiddenTest = (
+      JSON.parse(results) as { tests: { name: string; visibility: string; max_score: number }[] }
+    ).tests.find((t) => t.name.endsWith(hidden));
+    expect(hiddenTest).toMatchObject({ visibility: "hidden", max_score: 10 });
+  }, 600_000);
+});

@@ -1,5 +1,13 @@
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, constants, openSync, readFileSync, readSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  openSync,
+  readFileSync,
+  readSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
@@ -71,8 +79,6 @@ class Watchdog {
   arm(pid: number, inMs: number): void {
     Atomics.store(this.ints, 1, pid);
     this.deadline[0] = now() + Math.max(inMs, 0);
-    Atomics.add(this.ints, 0, 1);
-    Atomics.notify(this.ints, 0);
   }
 
   disarm(): void {
@@ -92,9 +98,8 @@ function now(): number {
   return performance.timeOrigin + performance.now();
 }
 
-/** Makes a FIFO at `path` and opens its two ends, the checking side's and the sandbox's. */
+/** Opens the two ends of the FIFO at `path`, the checking side's and the sandbox's. */
 function fifo(path: string, sandboxReads: boolean): { ours: number; theirs: number } {
-  execFileSync("mkfifo", ["-m", "600", path]);
   // Opening one end of a FIFO blocks until the other is open; a read-write descriptor held for
   // the moment avoids that, and is closed so that each side sees the end of the other.
   const holder = openSync(path, constants.O_RDWR);
@@ -128,8 +133,13 @@ export class Sandbox {
   ) {
     watchdog ??= new Watchdog();
     const n = sandboxes++;
-    const requests = fifo(join(options.pipes, `requests-${process.pid}-${n}`), true);
-    const replies = fifo(join(options.pipes, `replies-${process.pid}-${n}`), false);
+    const paths = ["requests", "replies"].map((kind) =>
+      join(options.pipes, `${kind}-${process.pid}-${n}`),
+    );
+    execFileSync("mkfifo", ["-m", "600", ...paths]);
+    const requests = fifo(paths[0], true);
+    const replies = fifo(paths[1], false);
+    for (const path of paths) unlinkSync(path); // open on both sides: the names are not needed
     this.requests = requests.ours;
     this.replies = replies.ours;
     this.stderr = join(options.pipes, `stderr-${process.pid}-${n}`);

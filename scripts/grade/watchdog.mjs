@@ -17,22 +17,19 @@ const ints = new Int32Array(workerData.shared, 0, 4);
 const deadline = new Float64Array(workerData.shared, 16, 1);
 const now = () => performance.timeOrigin + performance.now();
 
+const TICK_MS = 50;
+
 for (;;) {
-  const seen = Atomics.load(ints, 0);
+  Atomics.wait(ints, 0, 0, TICK_MS);
   const when = deadline[0];
-  const left = when - now();
-  if (when === 0) Atomics.wait(ints, 0, seen);
-  else if (left > 0) Atomics.wait(ints, 0, seen, left);
-  else {
-    const pid = Atomics.load(ints, 1);
-    if (pid > 0) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-      Atomics.store(ints, 2, pid);
+  const pid = Atomics.load(ints, 1);
+  if (when !== 0 && pid > 0 && now() >= when && deadline[0] === when) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
     }
+    Atomics.store(ints, 2, pid);
     deadline[0] = 0;
   }
 }

@@ -4,37 +4,60 @@
  * the suite caught it ("killed"), the first property that did (in the article's step order), how
  * many tests failed, and the time. The unmodified reference runs too, as the control: a suite
  * that failed on it would "kill" every bug without proving anything.
+ *
+ * A run of the whole catalogue also writes the table, without the time, to docs/catalogue.md;
+ * `--check` compares it with the committed file instead (CI). Every suite runs with the same
+ * fixed fast-check seed, so that the file is the same from one run to the next.
  */
+import { readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { loadCatalogue } from "../properties/catalogue/catalogue.js";
-import { runSuite, type SuiteOutcome } from "./mutants/run-suite.js";
+import { writeFilesAtomically } from "../src/train/atomic-write.js";
+import {
+  catalogueCells,
+  catalogueDocPath,
+  catalogueHeader,
+  catalogueSeed,
+  checkCatalogueDoc,
+  killed,
+  notPublishable,
+  referencePasses,
+  renderCatalogueDoc,
+  status,
+  type MutantResult as Result,
+} from "./mutants/catalogue-doc.js";
+import { runSuite } from "./mutants/run-suite.js";
 import { markdownTable } from "./mutants/table.js";
 
-const usage = `Usage: npm run mutants -- [--jobs N] [--json] [BUG ...]
+const usage = `Usage: npm run mutants -- [--check] [--jobs N] [--json] [BUG ...]
 
 Runs the model property suite against each catalogued learner bug (properties/catalogue/bugs,
 one module per mistake) and against the reference (the control, which must pass), then prints
 a table: the bug, killed or not, the first property that caught it, the failing tests, the time.
 
+A run of the whole catalogue also writes ${catalogueDocPath}: the same table without the time
+column, generated (do not edit it by hand; commit it). Every property runs with fast-check's
+seed ${catalogueSeed} (PROPERTY_SEED) and its default number of runs, whatever PROPERTY_SEED,
+PROPERTY_RUNS or PROPERTY_PATH the shell sets, so the file is the same from one run to the
+next. It is written only when every suite ran and the reference passes; a run of some bugs
+only (BUG ...) never writes it, since a partial table would be stale.
+
   BUG           run only these bugs (file names without .ts); default: the whole catalogue
+  --check       write nothing: compare the table with the committed ${catalogueDocPath} and
+                fail when it is stale (what CI runs); not with BUG
   -j, --jobs N  suites run at the same time (default 2)
   --json        print the results as JSON instead of the table
   -h, --help    print this help
 
-Exit status: 0 when every bug is killed and the reference passes; 1 when a bug survives, a
-suite could not run, or the reference fails; 2 on a usage error.`;
+Exit status: 0 when every bug is killed and the reference passes (and, with --check, the
+committed file is up to date); 1 when a bug survives, a suite could not run, the reference
+fails, or --check finds the file stale; 2 on a usage error.`;
 
 const root = resolve(import.meta.dirname, "..");
 /** Generous: one suite takes a few seconds; a bug that makes a property hang must still end. */
 const suiteTimeoutMs = 120_000;
-
-interface Result extends SuiteOutcome {
-  name: string;
-  step: number | null;
-  description: string;
-}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -45,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
       options: {
         jobs: { type: "string", short: "j", default: "2" },
         json: { type: "boolean", default: false },
+        check: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -58,6 +82,12 @@ async function main(argv: string[]): Promise<number> {
   const jobs = Number(args.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
     return usageError(`--jobs must be a whole number ≥ 1, got "${args.values.jobs}"`);
+  const partial = args.positionals.length > 0;
+  if (partial && args.values.check) {
+    return usageError(
+      `--check compares the whole catalogue with ${catalogueDocPath}: name no bugs with it`,
+    );
+  }
 
   const catalogue = await loadCatalogue();
   const unknown = args.positionals.filter(
@@ -68,13 +98,10 @@ async function main(argv: string[]): Promise<number> {
       `no such bug: ${unknown.join(", ")}\nThe catalogue: ${catalogue.map((e) => e.name).join(", ")}`,
     );
   }
-  const chosen =
-    args.positionals.length > 0
-      ? catalogue.filter((e) => args.positionals.includes(e.name))
-      : catalogue;
+  const chosen = partial ? catalogue.filter((e) => args.positionals.includes(e.name)) : catalogue;
 
   const maxWorkers = Math.max(1, Math.floor(availableParallelism() / jobs));
-  const suiteOptions = { root, maxWorkers, timeoutMs: suiteTimeoutMs };
+  const suiteOptions = { root, maxWorkers, timeoutMs: suiteTimeoutMs, seed: catalogueSeed };
   const started = performance.now();
   const runs = [
     {
@@ -109,37 +136,62 @@ async function main(argv: string[]): Promise<number> {
   } else {
     console.log(
       markdownTable(
-        ["step", "bug", "killed", "first property that caught it", "failing tests", "time"],
-        bugs.map(tableRow),
+        [...catalogueHeader, "time"],
+        bugs.map((result) => [...catalogueCells(result), `${result.seconds.toFixed(1)} s`]),
       ),
     );
     console.log();
     console.log(summary(reference, bugs, seconds, jobs));
   }
-  const referencePasses =
-    reference.error === undefined && reference.failed === 0 && reference.total > 0;
-  return referencePasses && bugs.every(killed) ? 0 : 1;
+  const healthy = referencePasses(reference) && bugs.every(killed);
+  const docOk = await catalogueDoc(reference, bugs, { partial, check: args.values.check });
+  return healthy && docOk ? 0 : 1;
 }
 
-function killed(result: Result): boolean {
-  return result.error === undefined && result.failed > 0;
+/**
+ * Writes docs/catalogue.md from a run of the whole catalogue (atomically: a temporary file
+ * renamed over it), or with `check` compares the committed file with what it would be. Says
+ * what it did, on stderr. False when the check finds the file stale or cannot be made.
+ */
+async function catalogueDoc(
+  reference: Result,
+  bugs: Result[],
+  mode: { partial: boolean; check: boolean },
+): Promise<boolean> {
+  if (mode.partial) {
+    console.error(
+      `${catalogueDocPath} not written: only some bugs were run, and a partial table would be stale.`,
+    );
+    return true;
+  }
+  const why = notPublishable(reference, bugs);
+  if (why !== null) {
+    console.error(`${catalogueDocPath} not ${mode.check ? "checked" : "written"}: ${why}.`);
+    return !mode.check;
+  }
+  const content = renderCatalogueDoc(reference, bugs, catalogueSeed);
+  const path = resolve(root, catalogueDocPath);
+  if (!mode.check) {
+    await writeFilesAtomically(dirname(path), [{ name: basename(path), content }]);
+    console.error(`wrote ${catalogueDocPath}`);
+    return true;
+  }
+  const check = checkCatalogueDoc(await readIfExists(path), content);
+  if (!check.stale) {
+    console.error(`${catalogueDocPath} is up to date.`);
+    return true;
+  }
+  console.error(`${check.message}\n${check.hint}`);
+  return false;
 }
 
-function status(result: Result): string {
-  if (result.error !== undefined) return "error";
-  if (result.step === null) return result.failed === 0 ? "passes" : "FAILS";
-  return killed(result) ? "killed" : "SURVIVED";
-}
-
-function tableRow(result: Result): string[] {
-  return [
-    String(result.step),
-    `\`${result.name}\`: ${result.description}`,
-    status(result),
-    result.error ?? result.firstFailure ?? "—",
-    result.error === undefined ? `${result.failed} of ${result.total}` : "—",
-    `${result.seconds.toFixed(1)} s`,
-  ];
+async function readIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
 }
 
 function progressLine(result: Result): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import type { LogisticRegression } from "../../src/contract.js";
+import type { ArticleImplementation } from "../../src/contract.js";
 import * as reference from "../../src/reference/index.js";
 import { loadCatalogue } from "./catalogue.js";
 
@@ -8,7 +8,7 @@ import { loadCatalogue } from "./catalogue.js";
  * be a whole implementation of the contract that differs from the reference in exactly the one
  * function it names, so that a kill is the property suite's doing, not a missing export's.
  */
-const referenceExports = Object.keys(reference) as (keyof LogisticRegression)[];
+const referenceExports = Object.keys(reference) as (keyof ArticleImplementation)[];
 const catalogue = await loadCatalogue();
 
 test("the catalogue holds at least 15 mistakes", () => {
@@ -18,7 +18,7 @@ test("the catalogue holds at least 15 mistakes", () => {
 describe.each(catalogue)("$name", ({ bug, module }) => {
   test("describes its mistake in one line and names an article step", () => {
     expect(bug.description).toMatch(/^\S[^\n]*$/);
-    expect([1, 2, 3, 4]).toContain(bug.step);
+    expect([1, 2, 3, 4, 5, 6, 9]).toContain(bug.step);
   });
 
   test("overrides the one function it names and re-exports the reference's others", () => {

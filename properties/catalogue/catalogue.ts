@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { LogisticRegression } from "../../src/contract.js";
+import type { ArticleImplementation } from "../../src/contract.js";
 import type { CatalogueBug } from "./bug.js";
 
 /** The folder of the catalogue's buggy modules: one file per mistake, named after it. */
@@ -12,7 +12,7 @@ export interface CatalogueEntry {
   name: string;
   path: string;
   bug: CatalogueBug;
-  module: LogisticRegression & { bug: CatalogueBug };
+  module: ArticleImplementation & { bug: CatalogueBug };
 }
 
 /** Loads every module of properties/catalogue/bugs, in the article's step order, then by name. */

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import type { LogisticRegression } from "../../src/contract.js";
+import type { ContractFunction } from "../../src/contract.js";
 import { matrixFromRows } from "../../src/matrix.js";
 import * as stubs from "../../src/impl-stubs/index.js";
 import { main } from "../../scripts/exercise/main.js";
@@ -168,7 +168,8 @@ describe("the exercise's stubs", () => {
   const X = matrixFromRows([[1]]);
   const y = Float64Array.of(1);
   const w = Float64Array.of(0);
-  const calls: { name: keyof LogisticRegression; step: number; call: () => unknown }[] = [
+  const counts = { truePositives: 1, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
+  const calls: { name: ContractFunction; step: number; call: () => unknown }[] = [
     { name: "predict", step: 1, call: () => stubs.predict(w, w, 0) },
     { name: "sigmoid", step: 1, call: () => stubs.sigmoid(0) },
     { name: "computeCost", step: 2, call: () => stubs.computeCost(X, y, w, 0) },
@@ -184,6 +185,23 @@ describe("the exercise's stubs", () => {
       step: 4,
       call: () => stubs.gradientDescent(X, y, w, 0, { alpha: 0.1, epochs: 1 }),
     },
+    { name: "ageGroup", step: 5, call: () => stubs.ageGroup(30) },
+    { name: "yesNoFlag", step: 5, call: () => stubs.yesNoFlag("yes") },
+    { name: "oneHot", step: 5, call: () => stubs.oneHot(["a", "b"]) },
+    { name: "fitScaler", step: 6, call: () => stubs.fitScaler(X) },
+    {
+      name: "transformScaler",
+      step: 6,
+      call: () => stubs.transformScaler(X, { means: w, scales: y }),
+    },
+    { name: "standardizeFeatures", step: 6, call: () => stubs.standardizeFeatures(X, 0) },
+    { name: "confusionMatrix", step: 9, call: () => stubs.confusionMatrix(y, y) },
+    { name: "accuracy", step: 9, call: () => stubs.accuracy(counts) },
+    { name: "precision", step: 9, call: () => stubs.precision(counts) },
+    { name: "recall", step: 9, call: () => stubs.recall(counts) },
+    { name: "f1", step: 9, call: () => stubs.f1(counts) },
+    { name: "rocAuc", step: 9, call: () => stubs.rocAuc(y, y) },
+    { name: "logLoss", step: 9, call: () => stubs.logLoss(y, y) },
   ];
 
   test("export exactly the contract's functions", () => {

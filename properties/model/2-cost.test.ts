@@ -119,7 +119,7 @@ test("the loop and vectorized costs agree within the rounding bound of their sum
     hint: "the two versions must compute the same mean: compare how each one forms z, chooses the term for y, and divides by m",
     inputs: dataset({ feature: wideValue }),
     check: ({ X, y, w, b }) => {
-      // Each evaluation is within costRoundingBound of the exact cost (support/rounding.ts:
+      // Each evaluation is within costRoundingBound of the exact cost (src/numerics/rounding.ts:
       // (1/m) Σᵢ [λᵢ γₙ₊₁ Aᵢ + 4u Lᵢ + 2u + γₘ₊₁ Lᵢ], Aᵢ = Σⱼ |wⱼ xᵢⱼ| + |b|), so two of them agree within twice that.
       const tolerance = {
         bound: 2 * costRoundingBound(X, y, w, b),

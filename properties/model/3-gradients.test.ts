@@ -19,7 +19,7 @@ test("the loop and vectorized gradients agree within the rounding bound of their
     hint: "the two versions must compute the same sums: compare which index walks rows and which walks columns, and where each divides by m",
     inputs: dataset({ feature: wideValue }),
     check: ({ X, y, w, b }) => {
-      // Each evaluation is within gradientRoundingBound of the exact gradient (support/rounding.ts:
+      // Each evaluation is within gradientRoundingBound of the exact gradient (src/numerics/rounding.ts:
       // (1/m) Σᵢ |xᵢⱼ| [σ′ᵢ γₙ₊₁ Aᵢ + 5u + γₘ₊₁ |eᵢ|] per component), so two agree within twice that.
       const bound = gradientRoundingBound(X, y, w, b);
       const loop = lr.computeGradients(X, y, w, b); // the loop first: it is the one a learner writes first

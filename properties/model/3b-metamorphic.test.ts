@@ -35,7 +35,7 @@ const step = "steps 2 and 3 — the cost and its gradients, as means over the ex
 /**
  * Checks every cost and gradient function on `original` and `changed`: the costs must agree and
  * the gradients must satisfy gradient(changed) = relate(gradient(original)), each within the
- * sum of the two evaluations' rounding bounds (support/rounding.ts).
+ * sum of the two evaluations' rounding bounds (src/numerics/rounding.ts).
  */
 function expectRelated(original: Dataset, changed: Dataset, relate: (g: Gradients) => Gradients) {
   const reason = "the rounding bounds of the two evaluations, added";

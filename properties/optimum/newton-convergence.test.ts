@@ -3,7 +3,7 @@ import { matrixFromRows } from "../../src/matrix.js";
 import { newtonOptimum } from "../../src/optimum/index.js";
 
 /**
- * newtonOptimum's report of convergence (src/reference/newton.ts): `converged` says whether
+ * newtonOptimum's report of convergence (src/optimum/newton.ts): `converged` says whether
  * λ²/2 fell to tolerance · J, and `decrement` is that λ²/2, so at the returned point the two must
  * agree exactly — also when the run stops at maxIterations, and for a tolerance chosen so that
  * λ²/2 lies just inside it (between tolerance · J / 4 and tolerance · J).

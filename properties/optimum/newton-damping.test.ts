@@ -4,7 +4,7 @@ import { newtonOptimum } from "../../src/optimum/index.js";
 import { computeGradientsVectorized } from "../../src/reference/index.js";
 
 /**
- * newtonOptimum's Levenberg damping (solveDamped and cholesky in src/reference/newton.ts): none
+ * newtonOptimum's Levenberg damping (solveDamped and cholesky in src/optimum/newton.ts): none
  * when the Hessian H is positive definite, whatever the features' scale; enough when it is
  * singular, wherever the singular column is. The data: 40 rows of smooth deterministic features
  * (column 3 close to −column 2, so H has negative off-diagonal entries) and labels that overlap

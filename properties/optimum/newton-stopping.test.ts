@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { newtonStanding } from "../../src/optimum/newton-stopping.js";
 
 /**
- * newtonOptimum's stopping rule (src/reference/newton-stopping.ts) at its boundaries, with
+ * newtonOptimum's stopping rule (src/optimum/newton-stopping.ts) at its boundaries, with
  * values chosen so that each comparison is an exact tie in float64: 2e-20 / 2 and 1e-20 · 1 are
  * the same double, and so are 4 / 4 and 1.
  */

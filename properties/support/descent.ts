@@ -39,7 +39,7 @@ export function squaredNorm(w: Float64Array, b: number): number {
  * The rounding slack of one step θ → θ⁺ = θ − α g̃, for comparing computed costs J̃(θ) and J̃(θ⁺)
  * with the descent lemma J(θ⁺) ≤ J(θ) − (α/2)‖g̃‖² (which holds for α ≤ 1/L up to the terms below):
  *
- * - the rounding of the two costs, ε(θ) + ε(θ⁺) (support/rounding.ts);
+ * - the rounding of the two costs, ε(θ) + ε(θ⁺) (src/numerics/rounding.ts);
  * - the computed gradient g̃ is off from ∇J by δ, which costs at most α‖δ‖‖g̃‖; δ is taken as twice
  *   one evaluation's bound, because gradientDescent may use its own (accurate) gradient routine;
  * - rounding the update itself moves θ⁺ by ρⱼ ≤ 2u (|α g̃ⱼ| + |θ⁺ⱼ|), which changes J by at most

@@ -1,15 +1,13 @@
 import type { LogisticRegression } from "../../src/contract.js";
+import { requireFunctions } from "./step-functions.js";
 
 /**
- * The implementation under test, chosen per vitest project (see vitest.config.ts): the module
- * whose path is in LOGREG_MODULE, checked to export every function of the contract.
+ * The implementation under test (see step-functions.ts) as the model properties of steps 1–4
+ * use it: its seven functions of steps 1–4, required when a steps-1–4 property file loads. The
+ * property files of steps 5, 6 and 9 ask step-functions.ts for their own functions instead, so
+ * a module without them still runs these.
  */
-const modulePath = process.env.LOGREG_MODULE;
-if (!modulePath) {
-  throw new Error("LOGREG_MODULE is not set: run the model properties through `npm test`.");
-}
-
-const contractFunctions = [
+const loaded = requireFunctions(
   "predict",
   "sigmoid",
   "computeCost",
@@ -17,13 +15,7 @@ const contractFunctions = [
   "computeGradients",
   "computeGradientsVectorized",
   "gradientDescent",
-] as const;
-
-const loaded = (await import(modulePath)) as Partial<LogisticRegression>;
-const missing = contractFunctions.filter((name) => typeof loaded[name] !== "function");
-if (missing.length > 0) {
-  throw new Error(`${modulePath} does not export the contract's ${missing.join(", ")}`);
-}
+);
 
 export const implementation = loaded as LogisticRegression;
 

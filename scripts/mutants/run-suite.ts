@@ -24,11 +24,30 @@ export interface SuiteOptions {
   maxWorkers: number;
   /** The run is killed, and reported as an error, after this many milliseconds. */
   timeoutMs: number;
+  /** fast-check's seed for every property (PROPERTY_SEED), so that a run can be repeated. */
+  seed: number;
+}
+
+/**
+ * The environment of one suite run: the caller's, with LOGREG_IMPL naming the module and
+ * PROPERTY_SEED the seed; PROPERTY_RUNS and PROPERTY_PATH are dropped, so that every property
+ * runs its default number of times from the start of the seed's sequence, whatever the shell has set.
+ */
+export function suiteEnvironment(
+  base: NodeJS.ProcessEnv,
+  modulePath: string,
+  seed: number,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, LOGREG_IMPL: modulePath, PROPERTY_SEED: String(seed) };
+  delete env.PROPERTY_RUNS;
+  delete env.PROPERTY_PATH;
+  return env;
 }
 
 /**
  * Runs `vitest run --project LOGREG_IMPL` with LOGREG_IMPL=<modulePath> (the model properties,
- * see vitest.config.ts) and its JSON reporter, and reads the report: the failing test that comes
+ * see vitest.config.ts) and PROPERTY_SEED=<options.seed> (see {@link suiteEnvironment}) and its
+ * JSON reporter, and reads the report: the failing test that comes
  * first in the article's step order — files by their step-numbered names, tests in the order
  * they are declared — is the property that caught the module.
  */
@@ -45,7 +64,7 @@ export async function runSuite(modulePath: string, options: SuiteOptions): Promi
         `--outputFile=${reportPath}`,
         `--maxWorkers=${options.maxWorkers}`,
       ],
-      { ...options, env: { ...process.env, LOGREG_IMPL: modulePath } },
+      { ...options, env: suiteEnvironment(process.env, modulePath, options.seed) },
     );
     const seconds = (performance.now() - started) / 1000;
     const report = await readReport(reportPath);

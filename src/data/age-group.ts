@@ -1,19 +1,17 @@
+import { AGE_BINS, AGE_LABELS, ageGroup } from "../reference/index.js";
+
 /**
- * Article step 5 — the article's age bins: `pd.cut(age, bins=AGE_BINS, labels=AGE_LABELS)`. pd.cut's intervals
- * are right-closed — (18, 25], (25, 35], …, (65, 100] — so label "18–24" holds ages 19–25, and
- * an age of 18 or less, or above 100, falls in no bin (NaN in pandas; all age dummies 0).
+ * Article step 5 — the article's age bins, `pd.cut(age, bins=AGE_BINS, labels=AGE_LABELS)`:
+ * the reference's (src/reference/5-features.ts). pd.cut's intervals are right-closed —
+ * (18, 25], (25, 35], …, (65, 100] — so label "18–24" holds ages 19–25, and an age of 18 or
+ * less, or above 100, falls in no bin (NaN in pandas; all age dummies 0).
  */
-export const AGE_BINS: readonly number[] = [18, 25, 35, 45, 55, 65, 100];
+export { AGE_BINS, AGE_LABELS };
 
-/** The article's labels for the bins (with an en dash, as in the article). */
-export const AGE_LABELS: readonly string[] = ["18–24", "25–34", "35–44", "45–54", "55–64", "65+"];
-
-/** The index in AGE_LABELS of age's bin, or -1 when it falls in no bin: bins[k] < age ≤ bins[k+1]. */
+/** The index in AGE_LABELS of age's bin ({@link ageGroup}), or -1 when it falls in no bin. */
 export function ageBin(age: number): number {
-  if (!(age > AGE_BINS[0] && age <= AGE_BINS[AGE_BINS.length - 1])) return -1;
-  let k = 0;
-  while (age > AGE_BINS[k + 1]) k++;
-  return k;
+  const label = ageGroup(age);
+  return label === null ? -1 : AGE_LABELS.indexOf(label);
 }
 
 /** The audit's explanation of the bins' semantics. */

@@ -1,5 +1,6 @@
-import type { Matrix } from "../contract.js";
-import { AGE_BINS, AGE_LABELS, ageBin } from "./age-group.js";
+import type { FeatureEngineering, Matrix } from "../contract.js";
+import * as reference from "../reference/index.js";
+import { AGE_BINS, AGE_LABELS } from "./age-group.js";
 import { CATEGORICAL_COLUMNS, YES_NO_COLUMNS } from "./schema.js";
 import type { CategoricalColumn } from "./schema.js";
 import type { BankTable } from "./table.js";
@@ -61,48 +62,69 @@ export function derivations(levels: DummyLevels): Derivation[] {
   return [...numeric, ...flags, ...dummies];
 }
 
+/** The step-5 functions that encode the features: the reference's, or another implementation's. */
+export type FeatureSteps = Pick<FeatureEngineering, "ageGroup" | "yesNoFlag" | "oneHot">;
+
 /**
  * The article's features of rows [start, end) (all by default), before standardization (pandas:
  * the DataFrame after `get_dummies`), as a row-major Matrix with one column per
- * {@link derivations} entry: numeric columns as read, yes/no as 1/0, then for each dummy column a
- * 1 in the column of the row's level — none for the baseline level, for an age in no bin, or for
- * a level that is not in `levels` (unseen when fitting; counted per column in `unseenLevels`).
+ * {@link derivations} entry: numeric columns as read, yes/no as `yesNoFlag`, then for each dummy
+ * column the columns of `oneHot` with the fitted levels (age_group from `ageGroup`): a 1 in the
+ * column of the row's level — none for the baseline level, for an age in no bin, or for a level
+ * that is not in `levels` (unseen when fitting; counted per column in `unseenLevels`). The step
+ * functions are the reference's unless `steps` names others (the learner's, with `--impl impl`).
  */
 export function encodeFeatures(
   table: BankTable,
   levels: DummyLevels,
   start = 0,
   end = table.rows,
+  steps: FeatureSteps = reference,
 ): { X: Matrix; unseenLevels: Record<CategoricalColumn, number> } {
   const cols = derivations(levels).length;
-  const X = { rows: end - start, cols, data: new Float64Array((end - start) * cols) };
+  const rows = end - start;
+  const X = { rows, cols, data: new Float64Array(rows * cols) };
   const { data } = X;
   const numeric = FEATURE_NUMERIC_COLUMNS.map((name) => table.numeric[name]);
+  const flagValues = [steps.yesNoFlag("no"), steps.yesNoFlag("yes")];
   const flags = YES_NO_COLUMNS.map((name) => table.yesNo[name]);
-  const ageOffset = numeric.length + flags.length;
-  const unseenLevels = {} as Record<CategoricalColumn, number>;
-  const categorical = [];
-  let offset = ageOffset + levels.age_group.length - 1;
-  for (const column of CATEGORICAL_COLUMNS) {
-    const { codes, levels: tableLevels } = table.categorical[column];
-    const toFitted = Int32Array.from(tableLevels, (level) => levels[column].indexOf(level));
-    let unseen = 0;
-    for (let i = start; i < end; i++) if (toFitted[codes[i]] < 0) unseen++;
-    unseenLevels[column] = unseen;
-    categorical.push({ codes, toFitted, offset: offset - 1 });
-    offset += levels[column].length - 1;
-  }
-  const age = table.numeric.age;
   for (let i = start; i < end; i++) {
     const row = (i - start) * cols;
     for (let j = 0; j < numeric.length; j++) data[row + j] = numeric[j][i];
-    for (let j = 0; j < flags.length; j++) data[row + numeric.length + j] = flags[j][i];
-    const bin = ageBin(age[i]);
-    if (bin > 0) data[row + ageOffset + bin - 1] = 1;
-    for (const { codes, toFitted, offset: start } of categorical) {
-      const level = toFitted[codes[i]];
-      if (level > 0) data[row + start + level] = 1;
+    for (let j = 0; j < flags.length; j++) data[row + numeric.length + j] = flagValues[flags[j][i]];
+  }
+  const unseenLevels = {} as Record<CategoricalColumn, number>;
+  let offset = numeric.length + flags.length;
+  const place = (column: DummyColumn, values: (string | null)[]) => {
+    const { columns } = steps.oneHot(values, levels[column]);
+    const expected = levels[column].length - 1;
+    if (columns.length !== expected) {
+      throw new Error(
+        `oneHot (article step 5) returned ${columns.length} columns for the ${levels[column].length} levels of ${column}: expected ${expected}, one per level after the first`,
+      );
     }
+    columns.forEach((values, k) => {
+      for (let i = 0; i < rows; i++) data[i * cols + offset + k] = values[i];
+    });
+    offset += expected;
+  };
+  const ages = table.numeric.age.subarray(start, end);
+  place(
+    "age_group",
+    Array.from(ages, (age) => steps.ageGroup(age)),
+  );
+  for (const column of CATEGORICAL_COLUMNS) {
+    const { codes, levels: tableLevels } = table.categorical[column];
+    const fitted = new Set(levels[column]);
+    let unseen = 0;
+    const values: string[] = [];
+    for (let i = start; i < end; i++) {
+      const value = tableLevels[codes[i]];
+      if (!fitted.has(value)) unseen++;
+      values.push(value);
+    }
+    unseenLevels[column] = unseen;
+    place(column, values);
   }
   return { X, unseenLevels };
 }

@@ -1,10 +1,9 @@
-import type { Matrix } from "../contract.js";
+import type { Matrix, Scaling } from "../contract.js";
+import * as reference from "../reference/index.js";
 import { AGE_LABELS } from "./age-group.js";
 import { DUMMY_COLUMNS, derivations, encodeFeatures } from "./encode.js";
-import type { Derivation, DummyLevels } from "./encode.js";
-import { pandasLevels } from "./levels.js";
+import type { Derivation, DummyLevels, FeatureSteps } from "./encode.js";
 import { CATEGORICAL_COLUMNS } from "./schema.js";
-import { fitStandardScalerInBlocks, standardizeInPlace } from "./standard-scaler.js";
 import type { BankTable } from "./table.js";
 
 /**
@@ -23,12 +22,17 @@ export interface FeatureTransform {
   levels: Record<string, string[]>;
   /** How each feature is made, one entry per feature name. */
   derivations: Derivation[];
+  /** The features of `table` before standardization (step 5 alone, with the fitted levels). */
+  encode(table: BankTable): Matrix;
   /**
    * The standardized features X (rows × features), the label y, and per string column the
    * number of rows whose level was not seen in fitting (encoded as all zeros).
    */
   transform(table: BankTable): { X: Matrix; y: Float64Array; unseenLevels: Record<string, number> };
 }
+
+/** The step-5 and step-6 functions the feature pipeline calls. */
+export type DataSteps = FeatureSteps & Pick<Scaling, "fitScaler" | "transformScaler">;
 
 /**
  * Fits the article's pipeline on `table`:
@@ -38,22 +42,22 @@ export interface FeatureTransform {
  *     pd.get_dummies([age_group, marital, education, poutcome, job, contact, month], drop_first=True)
  *     StandardScaler().fit(X)
  *
- * String levels are those that occur in the table, sorted (pandas); age_group keeps all six
- * categories, as a pandas Categorical does, even those without rows.
+ * String levels are those that occur in the table, sorted (pandas: `oneHot`'s default levels);
+ * age_group keeps all six categories, as a pandas Categorical does, even those without rows.
+ * Steps 5 and 6 are the reference's functions unless `steps` names another implementation's
+ * (the learner's, with `npm run train -- --impl impl`).
  */
-export function fitFeatures(table: BankTable): FeatureTransform {
+export function fitFeatures(table: BankTable, steps: DataSteps = reference): FeatureTransform {
   if (table.rows === 0) throw new RangeError("fitFeatures: the table has no rows");
   const levels: Record<string, string[]> = { age_group: [...AGE_LABELS] };
-  for (const column of CATEGORICAL_COLUMNS)
-    levels[column] = pandasLevels(table.categorical[column]);
+  for (const column of CATEGORICAL_COLUMNS) {
+    const { codes, levels: tableLevels } = table.categorical[column];
+    levels[column] = steps.oneHot(Array.from(codes, (code) => tableLevels[code])).levels;
+  }
   const dummyLevels = levels as unknown as DummyLevels;
   const made = derivations(dummyLevels);
-  // Fitted block by block: the unstandardized feature matrix never exists whole.
-  const { means, scales } = fitStandardScalerInBlocks(
-    table.rows,
-    made.length,
-    (start, end) => encodeFeatures(table, dummyLevels, start, end).X,
-  );
+  const encode = (rows: BankTable) => encodeFeatures(rows, dummyLevels, 0, rows.rows, steps);
+  const { means, scales } = steps.fitScaler(encode(table).X);
   const featureNames = made.map((d) => d.name);
   const fitted: FeatureTransform & { toJSON(): object } = {
     featureNames,
@@ -61,10 +65,14 @@ export function fitFeatures(table: BankTable): FeatureTransform {
     scales,
     levels,
     derivations: made,
+    encode: (rows) => encode(rows).X,
     transform(rows: BankTable) {
-      const { X, unseenLevels } = encodeFeatures(rows, dummyLevels);
-      standardizeInPlace(X, { means, scales });
-      return { X, y: Float64Array.from(rows.label), unseenLevels };
+      const { X, unseenLevels } = encode(rows);
+      return {
+        X: steps.transformScaler(X, { means, scales }),
+        y: Float64Array.from(rows.label),
+        unseenLevels,
+      };
     },
     toJSON() {
       const dummies = Object.fromEntries(DUMMY_COLUMNS.map((c) => [c, levels[c]]));

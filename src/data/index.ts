@@ -11,7 +11,7 @@ export { selectRows } from "./table.js";
 export type { BankTable, CategoricalValues } from "./table.js";
 export type { DataAudit, DroppedRow, FileFormat, LevelCount } from "./audit.js";
 export { fitFeatures } from "./features.js";
-export type { FeatureTransform } from "./features.js";
+export type { DataSteps, FeatureTransform } from "./features.js";
 export type { Derivation } from "./encode.js";
 export { AGE_BINS, AGE_LABELS } from "./age-group.js";
 export { fitStandardScaler } from "./standard-scaler.js";

@@ -1,21 +1,8 @@
+import { compareCodePoints } from "../reference/index.js";
 import type { CategoricalValues } from "./table.js";
 
-/**
- * Compares two strings by Unicode code point, as Python compares `str` (and so as pandas sorts
- * the levels of a string column). JavaScript's `<` compares UTF-16 code units, which orders
- * characters above U+FFFF before U+E000–U+FFFF; this does not.
- */
-export function compareCodePoints(a: string, b: string): number {
-  const left = a[Symbol.iterator]();
-  const right = b[Symbol.iterator]();
-  for (;;) {
-    const x = left.next();
-    const y = right.next();
-    if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
-    const difference = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
-    if (difference !== 0) return difference;
-  }
-}
+/** Python's (and pandas') order of strings, by code point: the reference's (step 5). */
+export { compareCodePoints };
 
 /** How many rows have each level of a categorical column (indexed like `levels`). */
 export function levelCounts({ codes, levels }: CategoricalValues): Uint32Array {

@@ -3,7 +3,7 @@ import { gradientDescent as readableGradientDescent } from "../reference/index.j
 import { fusedGradientDescent } from "./fused-kernel.js";
 
 /**
- * The fast implementation of the contract: the reference's steps 1–3 as they are, and step 4's
+ * The fast implementation of the contract: the reference's steps 1–3, 5, 6 and 9 as they are, and step 4's
  * batch gradient descent in a fused WebAssembly SIMD kernel (fused-kernel.ts) whenever no
  * `gradientFunction` is given and the kernel applies. w and b are bit-for-bit the reference's,
  * the recorded costs within a few ulps; otherwise (a gradientFunction given, no WebAssembly
@@ -17,6 +17,19 @@ export {
   computeCostVectorized,
   computeGradients,
   computeGradientsVectorized,
+  ageGroup,
+  yesNoFlag,
+  oneHot,
+  fitScaler,
+  transformScaler,
+  standardizeFeatures,
+  confusionMatrix,
+  accuracy,
+  precision,
+  recall,
+  f1,
+  rocAuc,
+  logLoss,
 } from "../reference/index.js";
 
 /** Article step 4 — batch gradient descent, fused when it can be (see above). */

@@ -1,16 +1,26 @@
-import type { Matrix, Model } from "../contract.js";
-import { logLoss } from "./log-loss.js";
-import { classificationMetrics, confusionMatrix } from "./metrics.js";
+import type { Evaluation, LogisticRegression, Matrix, Model } from "../contract.js";
+import * as reference from "../reference/index.js";
+import { rowView } from "../matrix.js";
+import { classificationMetrics } from "./metrics.js";
 import type { EvaluationMetrics } from "./report.js";
-import { rocAuc } from "./roc-auc.js";
-import { logits } from "../reference/index.js";
+
+/** The functions evaluation uses: the implementation's logit and σ (steps 1) and its step 9. */
+export type EvaluationSteps = Evaluation & Pick<LogisticRegression, "predict" | "sigmoid">;
 
 /**
- * Article step 9 (which the article only promises) — the metrics of a model on labelled rows: the threshold metrics at σ(z) ≥ 0.5, ROC AUC and
- * log-loss, all from the logits z = X w + b (reference arithmetic).
+ * Article step 9 (which the article only promises) — the metrics of a model on labelled rows:
+ * the threshold metrics at σ(z) ≥ 0.5, ROC AUC and log-loss, all from the logits z = X w + b,
+ * with the step functions of `steps` (the reference's unless another implementation is given).
  */
-export function evaluateModel(X: Matrix, y: Float64Array, model: Model): EvaluationMetrics {
-  return scoreMetrics(y, logits(X, model.w, model.b));
+export function evaluateModel(
+  X: Matrix,
+  y: Float64Array,
+  model: Model,
+  steps: EvaluationSteps = reference,
+): EvaluationMetrics {
+  const z = new Float64Array(X.rows);
+  for (let i = 0; i < X.rows; i++) z[i] = steps.predict(rowView(X, i), model.w, model.b);
+  return scoreMetrics(y, z, steps);
 }
 
 /**
@@ -21,16 +31,23 @@ export function evaluateModel(X: Matrix, y: Float64Array, model: Model): Evaluat
 export function evaluateBaseline(
   trainLabels: Float64Array,
   y: Float64Array,
+  steps: EvaluationSteps = reference,
 ): EvaluationMetrics & { majorityClass: 0 | 1 } {
   const p = trainLabels.reduce((sum, label) => sum + label, 0) / trainLabels.length;
   const z = new Float64Array(y.length).fill(Math.log(p / (1 - p)));
-  return { majorityClass: p >= 0.5 ? 1 : 0, ...scoreMetrics(y, z) };
+  return { majorityClass: p >= 0.5 ? 1 : 0, ...scoreMetrics(y, z, steps) };
 }
 
-function scoreMetrics(y: Float64Array, z: Float64Array): EvaluationMetrics {
+/** The step-9 metrics of logits z against labels y. */
+export function scoreMetrics(
+  y: Float64Array,
+  z: Float64Array,
+  steps: EvaluationSteps = reference,
+): EvaluationMetrics {
+  const probabilities = z.map((zi) => steps.sigmoid(zi));
   return {
-    ...classificationMetrics(confusionMatrix(y, z)),
-    rocAuc: rocAuc(y, z),
-    logLoss: logLoss(y, z),
+    ...classificationMetrics(steps.confusionMatrix(y, probabilities), steps),
+    rocAuc: steps.rocAuc(y, z),
+    logLoss: steps.logLoss(y, z),
   };
 }

@@ -1,14 +1,15 @@
-import type { GradientFunction, LogisticRegression } from "../contract.js";
+import type { ArticleImplementation, GradientFunction, LogisticRegression } from "../contract.js";
 import type { GradientName, ImplementationName } from "./cli.js";
 
 /**
- * Loads the implementation that trains (`--impl`): src/fast, src/reference or the learner's
- * src/impl. Loaded on demand, so a broken src/impl cannot stop a run with the others.
+ * Loads the implementation that runs the article's steps (`--impl`): src/fast, src/reference or
+ * the learner's src/impl — its steps 5 and 6 (features, scaling), 1–4 (training) and 9
+ * (evaluation). Loaded on demand, so a broken src/impl cannot stop a run with the others.
  */
-export async function loadImplementation(name: ImplementationName): Promise<LogisticRegression> {
-  if (name === "fast") return (await import("../fast/index.js")) as LogisticRegression;
-  if (name === "reference") return (await import("../reference/index.js")) as LogisticRegression;
-  return (await import("../impl/index.js")) as LogisticRegression;
+export async function loadImplementation(name: ImplementationName): Promise<ArticleImplementation> {
+  if (name === "fast") return (await import("../fast/index.js")) as ArticleImplementation;
+  if (name === "reference") return (await import("../reference/index.js")) as ArticleImplementation;
+  return (await import("../impl/index.js")) as ArticleImplementation;
 }
 
 /**

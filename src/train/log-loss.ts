@@ -1,12 +1,5 @@
-import { loss, mean } from "../reference/index.js";
-
 /**
- * The log-loss of predicted probabilities σ(zᵢ) against labels yᵢ, computed from the logits:
- *
- *     logLoss = (1/m) Σᵢ L(zᵢ, yᵢ),   L(z, y) = −[y log σ(z) + (1 − y) log(1 − σ(z))]
- *
- * with the reference's per-example loss, exact for every finite z (no clipping).
+ * The log-loss of σ(zᵢ) against yᵢ, from the logits, with no clipping: the reference's step 9
+ * (src/reference/9-evaluation.ts), step 2's per-example loss averaged.
  */
-export function logLoss(y: Float64Array, z: Float64Array): number {
-  return mean(z.map((zi, i) => loss(zi, y[i])));
-}
+export { logLoss } from "../reference/index.js";

@@ -74,7 +74,9 @@ async function train(
       progress.step(name);
     },
   };
-  const { report, trainingMs } = await runPipeline(command.config, timed).finally(progress.finish);
+  const { report, trainingMs, firstDifference } = await runPipeline(command.config, timed).finally(
+    progress.finish,
+  );
   endStep();
   const run: RunMetadata = {
     note: "Run metadata: differs from run to run; not covered by --verify or the byte-identity guarantee.",
@@ -96,6 +98,13 @@ async function train(
     { name: "report.md", content: renderMarkdown(parsed) },
     { name: "report.json", content: json },
   ]);
+  if (firstDifference !== undefined) {
+    output.stdout.write(
+      firstDifference === null
+        ? "src/impl against the reference, steps 5, 6, 7 and 9: the same to rounding\n"
+        : `src/impl against the reference: ${firstDifference}\n`,
+    );
+  }
   if (verbosity !== "quiet") output.stdout.write(summary(parsed, verbosity));
   output.stdout.write(`${command.out}\n`);
   return EXIT.ok;

@@ -1,10 +1,7 @@
-/** The four counts of a binary classifier's outcomes on labelled examples. */
-export interface ConfusionMatrix {
-  truePositives: number;
-  falsePositives: number;
-  trueNegatives: number;
-  falseNegatives: number;
-}
+import type { ConfusionMatrix, Evaluation } from "../contract.js";
+import * as reference from "../reference/index.js";
+
+export type { ConfusionMatrix };
 
 /** Threshold metrics; a ratio whose denominator is 0 is null (undefined, not 0). */
 export interface ClassificationMetrics {
@@ -15,42 +12,37 @@ export interface ClassificationMetrics {
   confusion: ConfusionMatrix;
 }
 
+/** The step-9 functions the report's metrics come from: the reference's, or the learner's. */
+export type MetricSteps = Pick<Evaluation, "accuracy" | "precision" | "recall" | "f1">;
+
 /**
- * Counts the outcomes of predicting 1 when the logit zᵢ ≥ 0, i.e. σ(zᵢ) ≥ 0.5 (the article's
- * threshold), against labels yᵢ ∈ {0, 1}.
+ * Counts the outcomes of predicting 1 when σ(zᵢ) ≥ 0.5 (the article's threshold; a logit of 0
+ * is positive) against labels yᵢ ∈ {0, 1}: the reference's `confusionMatrix` of the
+ * probabilities σ(zᵢ).
  */
-export function confusionMatrix(y: Float64Array, z: Float64Array): ConfusionMatrix {
-  const counts = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
-  for (let i = 0; i < y.length; i++) {
-    const predicted = z[i] >= 0;
-    if (predicted) counts[y[i] === 1 ? "truePositives" : "falsePositives"]++;
-    else counts[y[i] === 1 ? "falseNegatives" : "trueNegatives"]++;
-  }
-  return counts;
+export function confusionMatrix(
+  y: Float64Array,
+  z: Float64Array,
+  steps: Pick<Evaluation, "confusionMatrix"> = reference,
+): ConfusionMatrix {
+  return steps.confusionMatrix(y, z.map(reference.sigmoid));
 }
 
 /**
- * The threshold metrics of a confusion matrix (TP, FP, TN, FN):
+ * The threshold metrics of a confusion matrix (TP, FP, TN, FN), by the step-9 functions:
  *
  *     accuracy = (TP + TN) / m,   precision = TP / (TP + FP),   recall = TP / (TP + FN),
  *     F1 = 2 TP / (2 TP + FP + FN)   (the harmonic mean of precision and recall)
  */
-export function classificationMetrics(confusion: ConfusionMatrix): ClassificationMetrics {
-  const {
-    truePositives: tp,
-    falsePositives: fp,
-    trueNegatives: tn,
-    falseNegatives: fn,
-  } = confusion;
+export function classificationMetrics(
+  confusion: ConfusionMatrix,
+  steps: MetricSteps = reference,
+): ClassificationMetrics {
   return {
-    accuracy: (tp + tn) / (tp + fp + tn + fn),
-    precision: ratio(tp, tp + fp),
-    recall: ratio(tp, tp + fn),
-    f1: ratio(2 * tp, 2 * tp + fp + fn),
+    accuracy: steps.accuracy(confusion),
+    precision: steps.precision(confusion),
+    recall: steps.recall(confusion),
+    f1: steps.f1(confusion),
     confusion,
   };
-}
-
-function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator;
 }

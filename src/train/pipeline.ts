@@ -1,4 +1,5 @@
 import type { Model } from "../contract.js";
+import { rowView } from "../matrix.js";
 import {
   FIXTURE_COEFFICIENTS,
   FIXTURE_SHA256,
@@ -25,6 +26,7 @@ import type {
   Report,
   TruthRecord,
 } from "./report.js";
+import { firstDifferingStep } from "./step-comparison.js";
 import { verifyAtTrainedPoint } from "./verification.js";
 
 /** What the pipeline tells the terminal as it goes (see progress.ts). */
@@ -39,6 +41,12 @@ export interface PipelineEvents {
 export interface PipelineResult {
   report: Omit<Report, "run">;
   trainingMs: number;
+  /**
+   * With `--impl impl`: the first article step where the learner's values differ from the
+   * reference's beyond rounding, as a sentence ("step 6 differs first: …"); null when none does.
+   * Undefined for the reference and fast implementations, whose steps 5, 6 and 9 are the reference's.
+   */
+  firstDifference?: string | null;
 }
 
 /**
@@ -55,10 +63,10 @@ export async function runPipeline(
   const { table, audit } = await loadBankCsv(config.data, {
     dropInvalidRows: config.dropInvalidRows,
   });
-  const transform = fitFeatures(table);
+  const lr = await loadImplementation(config.impl);
+  const transform = fitFeatures(table, lr);
   const { X, y } = transform.transform(table);
   const names = transform.featureNames;
-  const lr = await loadImplementation(config.impl);
   const gradientFunction = chooseGradient(lr, config.gradient);
   const settings = { alpha: config.alpha, epochs: config.epochs, gradientFunction };
 
@@ -73,7 +81,7 @@ export async function runPipeline(
   events.step("evaluate");
   const split = splitForEvaluation(config, y);
   const trainTable = selectRows(table, split.train);
-  const fitted = fitFeatures(trainTable);
+  const fitted = fitFeatures(trainTable, lr);
   const train = fitted.transform(trainTable);
   const test = fitted.transform(selectRows(table, split.test));
   const heldOut = runGradientDescent(lr, train.X, train.y, settings);
@@ -96,9 +104,9 @@ export async function runPipeline(
     })),
     model: { bias: heldOut.model.b, weights: weightObject(fitted.featureNames, heldOut.model.w) },
     trainCost: heldOut.costHistory[heldOut.costHistory.length - 1],
-    train: evaluateModel(train.X, train.y, heldOut.model),
-    test: evaluateModel(test.X, test.y, heldOut.model),
-    baseline: evaluateBaseline(train.y, test.y),
+    train: evaluateModel(train.X, train.y, heldOut.model, lr),
+    test: evaluateModel(test.X, test.y, heldOut.model, lr),
+    baseline: evaluateBaseline(train.y, test.y, lr),
   };
 
   const report: Omit<Report, "run"> = {
@@ -138,7 +146,17 @@ export async function runPipeline(
         ? truthRecord(transform, run.model, optimum, standardErrors(X, optimum))
         : null,
   };
-  return { report, trainingMs: run.milliseconds };
+  if (config.impl !== "impl") return { report, trainingMs: run.milliseconds };
+  const testLogits = new Float64Array(test.X.rows);
+  for (let i = 0; i < test.X.rows; i++)
+    testLogits[i] = lr.predict(rowView(test.X, i), heldOut.model.w, heldOut.model.b);
+  const firstDifference = firstDifferingStep(
+    table,
+    lr,
+    { transform, X, y, run, test: { y: test.y, z: testLogits } },
+    settings,
+  );
+  return { report, trainingMs: run.milliseconds, firstDifference };
 }
 
 /** The stratified split, or an InputError naming the file when the data is too small for it. */

@@ -33,8 +33,11 @@ index.mjs exporting the contract's functions) with the model property suite, eac
   --seed <n>       the properties' seed, PROPERTY_SEED (default 42); recorded in grades.json
   -h, --help       print this help
 
-Exit status: 0 when every submission was graded; 1 when the suite could not run; 2 on a usage
-or rubric error.`;
+Before the submissions, the kit's own src/reference is graded the same way, as a control: if it
+does not pass every property, the grader is broken and nothing is written.
+
+Exit status: 0 when every submission was graded; 1 when the suite could not run or the control
+failed; 2 on a usage or rubric error.`;
 
 const root = resolve(import.meta.dirname, "..");
 const runnerScript = join(import.meta.dirname, "grade", "runner.ts");
@@ -220,6 +223,44 @@ async function main(argv: string[]): Promise<number> {
     let next = 0;
     let done = 0;
     const started = performance.now();
+    let controlFailure: string | undefined;
+    // The control: the kit's own src/reference, graded by the same machinery before the first
+    // runner takes submissions. It must get every property: if it does not, the grader itself is
+    // broken (a property file that needs more of vitest than vitest-shim.ts gives, a bridge that
+    // garbles a value …) and every learner would lose those points too.
+    const control = async (runner: Runner) => {
+      // LOGREG_GRADE_CONTROL: another folder as the control, for the grader's own test.
+      const folder = process.env.LOGREG_GRADE_CONTROL ?? join(root, "src/reference");
+      const prepared = await prepare(folder, "control", join(scratch, "control"), {
+        trusted: true,
+      });
+      const job: Job = {
+        id: "control",
+        name: "control",
+        bundle: prepared.bundle,
+        displayPath: "src/reference/index.ts",
+        notes: prepared.notes,
+        seed: opts.seed,
+        stepLimitMs,
+        memoryMb: opts.memoryMb,
+      };
+      const outcome = await runner.grade(job, jobTimeoutMs);
+      const failed = outcome.properties.filter((p) => !p.passed);
+      const passed = outcome.properties.length - failed.length;
+      if (failed.length === 0 && outcome.notes.length === 0 && passed === properties.length) {
+        console.error(`control: src/reference passes all ${passed} properties`);
+        return;
+      }
+      next = names.length; // the lanes take no more submissions
+      const first = failed[0];
+      controlFailure =
+        `the control, the kit's own src/reference, passes ${passed} of ${properties.length} properties: ` +
+        `the grader is broken (see scripts/grade/vitest-shim.ts), and every submission would lose those points too` +
+        (outcome.notes.length > 0 ? `\n  notes: ${outcome.notes.join("; ")}` : "") +
+        (first
+          ? `\n  first failure: ${first.file} > ${first.name}\n  ${(first.message ?? "").split("\n").slice(0, 6).join("\n  ")}`
+          : "");
+    };
     const lane = async (runner: Runner) => {
       while (next < names.length) {
         const index = next++;
@@ -266,13 +307,17 @@ async function main(argv: string[]): Promise<number> {
         );
       }
     };
-    const lanes = [lane(first)];
+    const lanes = [control(first).then(() => lane(first))];
     for (let j = 1; j < Math.min(opts.jobs, names.length); j++) {
       const runner = new Runner(scratch);
       runners.push(runner);
       lanes.push(runner.ready.then(() => lane(runner)));
     }
     await Promise.all(lanes);
+    if (controlFailure !== undefined) {
+      console.error(`grade: ${controlFailure}`);
+      return 1;
+    }
     const settings: Settings = {
       seed: opts.seed,
       stepLimitSeconds: opts.timeoutSeconds,
@@ -284,6 +329,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`graded ${names.length} submissions in ${seconds} s; wrote ${opts.out}`);
     return 0;
   } finally {
+    for (const runner of runners) {
+      runner.child.disconnect();
+      await new Promise((r) => runner.child.once("exit", r));
+    }
     for (const runner of runners) runner.kill();
     await rm(scratch, { recursive: true, force: true });
   }

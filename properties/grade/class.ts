@@ -8,18 +8,19 @@ import { join, resolve } from "node:path";
  *
  *     <submission>/index.ts         what the submission exports
  *     <submission>/solution/*.ts    a copy of src/impl (the shipped solution) or src/reference
- *     <submission>/contract.ts, matrix.ts   the two kit helpers the solution imports as ../…
+ *     <submission>/contract.ts, matrix.ts, data/pairwise-sum.ts   the kit helpers the solution
+ *                                   imports as ../… (src/reference's step 6 sums pairwise, as numpy)
  */
 
 const root = resolve(import.meta.dirname, "../..");
 
-/** Copies `source` (src/impl or src/reference) into `folder`/solution, with its two helpers. */
+/** Copies `source` (src/impl or src/reference) into `folder`/solution, with its helpers. */
 export async function copySolution(folder: string, source = "src/impl"): Promise<void> {
   await mkdir(join(folder, "solution"), { recursive: true });
   for (const file of await readdir(join(root, source))) {
     if (file.endsWith(".ts")) await cp(join(root, source, file), join(folder, "solution", file));
   }
-  for (const helper of ["contract.ts", "matrix.ts"]) {
+  for (const helper of ["contract.ts", "matrix.ts", "data/pairwise-sum.ts"]) {
     await cp(join(root, "src", helper), join(folder, helper));
   }
 }

@@ -30,11 +30,12 @@ const traces = [
 
 let scratch: string;
 
-async function grade(submissions: string, out: string, ...extra: string[]) {
+async function grade(submissions: string, out: string, extra: string[] = [], env = {}) {
   const args = ["--import", "tsx", "scripts/grade.ts", submissions, "--out", out];
   return run(process.execPath, [...args, "--timeout", "3", "--memory", "128", ...extra], {
     cwd: root,
     maxBuffer: 1 << 24,
+    env: { ...process.env, ...env },
   });
 }
 
@@ -85,22 +86,22 @@ describe("a class with hostile submissions", () => {
   test("grades.csv: one row per submission, its total, the maximum and each step's points", () => {
     expect(csv).toBe(
       [
-        "submission,total,max,step 1,step 2,step 3,step 4",
-        "correct,26,26,5,5,8,8",
-        "cost-summed-not-averaged,17,26,5,2,4,6",
-        "fake-passed,12,26,3,3,4,2",
-        "gradient-descent-mutates-weights,22,26,5,5,8,4",
-        "gradient-not-divided-by-m,19,26,5,5,4,5",
-        "imports-reference,4,26,4,0,0,0",
-        "infinite-loop,5,26,5,0,0,0",
-        "patches-globals,17,26,3,3,6,5",
-        "process-exit,22,26,1,5,8,8",
-        "sigmoid-sign-flipped,24,26,3,5,8,8",
-        "spawns-process,23,26,4,4,8,7",
-        "syntax-error,0,26,0,0,0,0",
-        "throws-at-import,0,26,0,0,0,0",
-        "unbounded-allocation,17,26,5,5,7,0",
-        "writes-file,11,26,5,0,2,4",
+        "submission,total,max,step 1,step 2,step 3,step 4,step 5,step 6,step 9",
+        "correct,43,43,5,5,8,8,6,5,6",
+        "cost-summed-not-averaged,34,43,5,2,4,6,6,5,6",
+        "fake-passed,12,43,3,3,4,2,0,0,0",
+        "gradient-descent-mutates-weights,39,43,5,5,8,4,6,5,6",
+        "gradient-not-divided-by-m,36,43,5,5,4,5,6,5,6",
+        "imports-reference,4,43,4,0,0,0,0,0,0",
+        "infinite-loop,24,43,5,0,3,1,6,5,4",
+        "patches-globals,31,43,3,3,6,5,6,5,3",
+        "process-exit,39,43,1,5,8,8,6,5,6",
+        "sigmoid-sign-flipped,41,43,3,5,8,8,6,5,6",
+        "spawns-process,40,43,4,4,8,7,6,5,6",
+        "syntax-error,0,43,0,0,0,0,0,0,0",
+        "throws-at-import,0,43,0,0,0,0,0,0,0",
+        "unbounded-allocation,34,43,5,5,7,0,6,5,6",
+        "writes-file,28,43,5,0,2,4,6,5,6",
         "",
       ].join("\n"),
     );
@@ -111,13 +112,24 @@ describe("a class with hostile submissions", () => {
     expect(notes).toEqual({
       correct: [],
       "cost-summed-not-averaged": [],
-      "fake-passed": [],
+      // It exports steps 1–4 only: the property files of steps 5, 6 and 9 say what is missing.
+      "fake-passed": [
+        "step 5: does not export ageGroup (article step 5), yesNoFlag (article step 5), oneHot (article step 5)",
+        "step 6: does not export fitScaler (article step 6), transformScaler (article step 6), standardizeFeatures (article step 6)",
+        "step 9: does not export confusionMatrix (article step 9), accuracy (article step 9), precision (article step 9), recall (article step 9), f1 (article step 9), rocAuc (article step 9), logLoss (article step 9)",
+      ],
       "gradient-descent-mutates-weights": [],
       "gradient-not-divided-by-m": [],
       "imports-reference": [
         "imports the kit's implementation src/reference/index.ts: what comes from it earns no marks (flagged)",
       ],
-      "infinite-loop": ["step 2: timed out after 3 s"],
+      // Each step starts a fresh sandbox: it loses the steps that call computeCostVectorized only.
+      "infinite-loop": [
+        "step 2: timed out after 3 s",
+        "step 3: timed out after 3 s",
+        "step 4: timed out after 3 s",
+        "step 9: timed out after 3 s",
+      ],
       "patches-globals": [],
       "process-exit": ["step 1: called process.exit(0)"],
       "sigmoid-sign-flipped": [],
@@ -138,7 +150,10 @@ describe("a class with hostile submissions", () => {
       "threw          Error: the grader stopped your code: it timed out after 3 s",
     );
     expect(failureMessages("infinite-loop").at(-1)).toBe(
-      "not run: your code timed out after 3 s in an earlier step",
+      "not run: your code timed out after 3 s (the limit per step)",
+    );
+    expect(failureMessages("fake-passed").at(-1)).toBe(
+      "the property file failed to load: fake-passed/index.ts does not export confusionMatrix (article step 9), accuracy (article step 9), precision (article step 9), recall (article step 9), f1 (article step 9), rocAuc (article step 9), logLoss (article step 9)",
     );
     expect(first("process-exit")).toContain("it called process.exit(0)");
     expect(first("unbounded-allocation")).toContain("it ran out of memory (limit 128 MB)");
@@ -165,7 +180,7 @@ describe("a class with hostile submissions", () => {
 
   test("nothing a submission tried to write or start exists, and its claims count for nothing", () => {
     for (const trace of traces) expect(existsSync(trace)).toBe(false);
-    expect(submission("fake-passed").total).toBeLessThan(26);
+    expect(submission("fake-passed").total).toBeLessThan(43);
   });
 
   test("every learner gets feedback and a Gradescope results.json", async () => {
@@ -173,20 +188,36 @@ describe("a class with hostile submissions", () => {
     const names = json.submissions.map((s) => s.submission);
     expect(readdirSync(join(out, "feedback")).sort()).toEqual(names.map((n) => `${n}.md`).sort());
     const feedback = await readFile(join(out, "feedback/sigmoid-sign-flipped.md"), "utf8");
-    expect(feedback).toContain("Score on the properties shown here: **24 / 26**.");
+    expect(feedback).toContain("Score on the properties shown here: **41 / 43**.");
     expect(feedback).toContain("## Step 1: 3 / 5");
     const results = JSON.parse(
       await readFile(join(out, "gradescope/infinite-loop/results.json"), "utf8"),
     ) as { score: number; output: string; tests: Record<string, unknown>[] };
-    expect(results.score).toBe(5);
+    expect(results.score).toBe(24);
     expect(results.output).toContain("step 2: timed out after 3 s");
-    expect(results.tests).toHaveLength(26);
+    expect(results.tests).toHaveLength(43);
     expect(Object.keys(results.tests[0]).sort()).toEqual(
       ["max_score", "name", "output", "score", "visibility"].sort(),
     );
+    expect(progress).toContain("control: src/reference passes all 43 properties");
     expect(progress).toMatch(/done 15\/15/);
     expect(json.seed).toBe(42);
   });
+});
+
+describe("the control", () => {
+  test("a control that does not pass every property stops the grading, loudly, before any output", async () => {
+    const out = join(scratch, "grades-control");
+    // The control is graded before any submission; here it is a catalogued bug instead of src/reference.
+    const control = { LOGREG_GRADE_CONTROL: join(scratch, "class", "sigmoid-sign-flipped") };
+    const error = (await grade(join(scratch, "class"), out, [], control).then(
+      () => new Error("grade succeeded"),
+      (e: unknown) => e,
+    )) as { code?: number; stderr?: string };
+    expect(error.code).toBe(1);
+    expect(error.stderr).toContain("passes 41 of 43 properties: the grader is broken");
+    expect(existsSync(out)).toBe(false);
+  }, 600_000);
 });
 
 describe("the same class again", () => {
@@ -211,12 +242,12 @@ describe("the same class again", () => {
       rubric,
       JSON.stringify({ steps: { "4": 2 }, properties: { [hidden]: 10 }, hidden: [hidden] }),
     );
-    await grade(join(scratch, "again"), join(scratch, "grades-rubric"), "--rubric", rubric);
+    await grade(join(scratch, "again"), join(scratch, "grades-rubric"), ["--rubric", rubric]);
     const out = join(scratch, "grades-rubric");
     const rows = (await readFile(join(out, "grades.csv"), "utf8")).split("\n");
-    // max: 4 + 10 (step 1) + 5 + 8 + 8 × 2; sigmoid-sign-flipped fails the hidden property.
-    expect(rows).toContain("correct,43,43,14,5,8,16");
-    expect(rows).toContain("sigmoid-sign-flipped,32,43,3,5,8,16");
+    // max: 4 + 10 (step 1) + 5 + 8 + 8 × 2 + 6 + 5 + 6; sigmoid-sign-flipped fails the hidden one.
+    expect(rows).toContain("correct,60,60,14,5,8,16,6,5,6");
+    expect(rows).toContain("sigmoid-sign-flipped,49,60,3,5,8,16,6,5,6");
     const feedback = await readFile(join(out, "feedback/sigmoid-sign-flipped.md"), "utf8");
     expect(feedback).not.toContain("monotone");
     expect(feedback).toContain("1 more property is graded but not shown (10 points).");

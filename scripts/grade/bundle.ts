@@ -106,9 +106,15 @@ function describeMessage(message: Message, folder: string): string {
 
 /**
  * Bundles the submission in `folder` (named `name`) into `scratch`/bundle.mjs and copies the
- * sandbox host next to it.
+ * sandbox host next to it. `trusted`: the kit's own code (the grader's control), whose imports of
+ * the kit are its own, not flagged.
  */
-export async function prepare(folder: string, name: string, scratch: string): Promise<Prepared> {
+export async function prepare(
+  folder: string,
+  name: string,
+  scratch: string,
+  { trusted = false }: { trusted?: boolean } = {},
+): Promise<Prepared> {
   const entry = entries.find((file) => existsSync(join(folder, file)));
   if (entry === undefined) {
     return {
@@ -133,7 +139,8 @@ export async function prepare(folder: string, name: string, scratch: string): Pr
       // The kit's tsconfig (verbatimModuleSyntax …) is the kit's business, not the submission's.
       tsconfigRaw: {},
       nodePaths: [packages],
-      plugins: [kitPlugin(folder, flagged)],
+      // The grader's control (the kit's src/reference) may import the kit: nothing is flagged.
+      plugins: trusted ? [] : [kitPlugin(folder, flagged)],
     });
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors ?? [];

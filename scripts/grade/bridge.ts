@@ -9,8 +9,8 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
+import { Reader, Writer } from "./codec.mjs";
 
 /**
  * A learner's submission, running in a sandbox process of its own (sandbox.mjs), called
@@ -48,16 +48,66 @@ export interface Stop {
   timedOut: boolean;
 }
 
-const CALLBACK = "__logregGradeCallback__";
+// Message types, keep in step with sandbox.mjs: to the sandbox …
+const CALL = 1;
+const CALLBACK_VALUE = 2;
+const CALLBACK_ERROR = 3;
+// … and from it.
+const READY = 1;
+const LOAD_ERROR = 2;
+const RESULT_SAME = 3;
+const RESULT = 4;
+const THREW = 5;
+const CALLBACK = 6;
+const EXIT = 7;
+
+interface ErrorInfo {
+  name: string;
+  message: string;
+}
 
 type Reply = { ms: number } & (
   | { kind: "ready"; exports: [string, string][] }
-  | { kind: "load-error"; error: { name: string; message: string } }
-  | { kind: "result"; value: unknown; args: unknown[] }
-  | { kind: "threw"; error: { name: string; message: string } }
+  | { kind: "load-error"; error: ErrorInfo }
+  /** `args`: the arguments as the submission left them, when it changed them. */
+  | { kind: "result"; value: unknown; args: unknown[] | undefined }
+  | { kind: "threw"; error: ErrorInfo }
   | { kind: "callback"; id: number; args: unknown[] }
   | { kind: "exit"; code: number }
 );
+
+/** Decodes a message from the sandbox; throws on anything malformed. */
+function decodeReply(body: Buffer): Reply {
+  const reader = new Reader(body);
+  const ms = reader.f64();
+  const type = reader.u8();
+  const error = (): ErrorInfo => ({
+    name: String(reader.value()),
+    message: String(reader.value()),
+  });
+  const list = (value: unknown): unknown[] => {
+    if (!Array.isArray(value)) throw new Error("malformed message");
+    return value;
+  };
+  switch (type) {
+    case READY:
+      return { ms, kind: "ready", exports: list(reader.value()) as [string, string][] };
+    case LOAD_ERROR:
+      return { ms, kind: "load-error", error: error() };
+    case RESULT_SAME:
+      return { ms, kind: "result", value: reader.value(), args: undefined };
+    case RESULT:
+      return { ms, kind: "result", value: reader.value(), args: list(reader.value()) };
+    case THREW:
+      return { ms, kind: "threw", error: error() };
+    case CALLBACK:
+      return { ms, kind: "callback", id: reader.u32(), args: list(reader.value()) };
+    case EXIT:
+      return { ms, kind: "exit", code: Number(reader.value()) };
+    default:
+      throw new Error("malformed message");
+  }
+}
 
 /** The latency a wait may add to what is left of the budget before the watchdog ends it. */
 const GRACE_MS = 2000;
@@ -125,6 +175,7 @@ export class Sandbox {
   private spentMs = 0;
   private exitCode: number | undefined;
   private inbox = Buffer.alloc(0);
+  private readonly writer = new Writer();
   private readonly chunk = Buffer.allocUnsafe(65536);
 
   constructor(
@@ -192,13 +243,19 @@ export class Sandbox {
   call(name: string, args: unknown[]): unknown {
     if (this.stopped) throw stoppedError(this.stopped);
     const callbacks: ((...a: unknown[]) => unknown)[] = [];
-    this.send({ kind: "call", name, args: encode(args, callbacks) });
+    const w = this.writer;
+    w.reset();
+    w.callbacks = callbacks; // each function argument becomes a callback marker
+    w.u8(CALL);
+    w.value(name);
+    w.value(args);
+    this.write(w.finish());
     for (;;) {
       const reply = this.receive();
       if (reply === undefined) throw stoppedError(this.stopped!);
       if (reply.kind === "result") {
         this.calls++;
-        writeBack(args, reply.args);
+        if (reply.args) writeBack(args, reply.args);
         return reply.value;
       }
       if (reply.kind === "threw") {
@@ -228,20 +285,24 @@ export class Sandbox {
   }
 
   private answerCallback(callback: ((...a: unknown[]) => unknown) | undefined, args: unknown[]) {
+    const w = this.writer;
     try {
       if (!callback) throw new Error("no such callback");
-      this.send({ kind: "callback-result", value: callback(...args) });
+      const value = callback(...args);
+      w.reset();
+      w.u8(CALLBACK_VALUE);
+      w.value(value);
     } catch (error) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
-      this.send({ kind: "callback-result", error: { name, message } });
+      w.reset();
+      w.u8(CALLBACK_ERROR);
+      w.value(name);
+      w.value(message);
     }
+    this.write(w.finish());
   }
 
-  private send(message: unknown): void {
-    const body = serialize(message);
-    const frame = Buffer.allocUnsafe(4 + body.length);
-    frame.writeUInt32LE(body.length, 0);
-    body.copy(frame, 4);
+  private write(frame: Uint8Array): void {
     try {
       let offset = 0;
       while (offset < frame.length) offset += writeSync(this.requests, frame, offset);
@@ -293,7 +354,13 @@ export class Sandbox {
       } else if (body === undefined) {
         this.stop(this.endReason());
       } else {
-        const reply = deserialize(body) as Reply;
+        let reply: Reply;
+        try {
+          reply = decodeReply(body);
+        } catch {
+          this.stop({ reason: "sent the grader a message it cannot read" });
+          break;
+        }
         this.spentMs += Number.isFinite(reply.ms) && reply.ms >= 0 ? reply.ms : 0;
         if (reply.kind === "exit") this.exitCode = reply.code;
         else if (this.spentMs > this.limitMs) this.stop(this.timeout());
@@ -333,19 +400,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== "object") return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
-}
-
-/** The arguments as the sandbox receives them: each function becomes a callback marker. */
-function encode(value: unknown, callbacks: ((...a: unknown[]) => unknown)[]): unknown {
-  if (typeof value === "function") {
-    callbacks.push(value as (...a: unknown[]) => unknown);
-    return { [CALLBACK]: callbacks.length - 1 };
-  }
-  if (Array.isArray(value)) return value.map((v) => encode(v, callbacks));
-  if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v, callbacks)]));
-  }
-  return value;
 }
 
 /**

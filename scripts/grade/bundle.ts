@@ -25,6 +25,8 @@ const root = realpathSync(resolve(import.meta.dirname, "../.."));
 /** Real path: node_modules may be a symbolic link (a worktree sharing its packages). */
 const packages = realpathSync(join(root, "node_modules"));
 const host = join(import.meta.dirname, "sandbox.mjs");
+/** The encoding of the values the sandbox host exchanges with the grader, which it imports. */
+const codec = join(import.meta.dirname, "codec.mjs");
 const entries = ["index.ts", "index.js", "index.mjs"];
 /** The kit files a submission may import and have bundled: types and matrix helpers, no math. */
 const allowedKitFiles = ["src/contract.ts", "src/matrix.ts"].map((file) => join(root, file));
@@ -149,6 +151,7 @@ export async function prepare(
     return { displayPath, notes: [`does not compile: ${first}${more}`] };
   }
   await copyFile(host, join(scratch, "sandbox.mjs"));
+  await copyFile(codec, join(scratch, "codec.mjs"));
   const notes = [...flagged]
     .sort()
     .map(

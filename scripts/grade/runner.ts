@@ -1,10 +1,11 @@
 /**
  * The grade runner: a long-lived checking process, started by the grader (scripts/grade.ts)
  * with tsx, `--jobs` of them at a time. It loads the property files of properties/model once per
- * submission (hooks.mjs gives each submission fresh instances of everything under properties/,
- * and "vitest" is vitest-shim.ts) with LOGREG_MODULE pointing at a proxy module whose functions
- * call the submission in its sandbox (bridge.ts). The properties, the oracle and the checks run
- * here; the submission runs only in its sandbox.
+ * set of exported functions (hooks.mjs gives each set fresh instances of everything under
+ * properties/, and "vitest" is vitest-shim.ts) with LOGREG_MODULE pointing at a proxy module whose
+ * functions call the current submission in its sandbox (bridge.ts), and re-runs the registered
+ * tests for each submission. The properties, the oracle and the checks run here; the submission
+ * runs only in its sandbox.
  *
  * It learns the property list by loading the files once against src/reference (registering the
  * tests, not running them), so that a submission whose file fails to load still has every
@@ -21,7 +22,7 @@ import { pathToFileURL } from "node:url";
 import { stepOrder } from "../../properties/step-order.js";
 import { Sandbox } from "./bridge.js";
 import type { Job, PropertyId, PropertyOutcome, SubmissionOutcome } from "./types.js";
-import { beginFile, collected, setCurrentTest } from "./vitest-shim.js";
+import { beginFile, collected, setCurrentTest, type RegisteredTest } from "./vitest-shim.js";
 
 register(new URL("./hooks.mjs", import.meta.url));
 
@@ -77,6 +78,47 @@ function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default";
 }
 
+/** The sandbox the proxies' functions call: the current submission's, while it is graded. */
+let activeSandbox: Sandbox | undefined;
+
+(globalThis as Record<string, unknown>)[BRIDGE] = (name: string) =>
+  function (...args: unknown[]) {
+    if (!activeSandbox) throw new Error("the grader has no submission to call");
+    return activeSandbox.call(name, args);
+  };
+
+/** The property files as loaded against one set of exported functions: tests, or the load error. */
+interface Suite {
+  proxy: string;
+  tag: string;
+  files: Map<string, RegisteredTest[] | Error>;
+}
+
+const suites = new Map<string, Suite>();
+
+/**
+ * The suite for submissions exporting the functions `names`: its proxy module (exporting exactly
+ * those, so that a property file that requires a missing function fails to load as it would in
+ * vitest) and the property files loaded against it, once (hooks.mjs gives each tag its own
+ * instances of everything under properties/). Loading the files is a good part of the cost of a
+ * submission; copies of one solution share one suite.
+ */
+async function suiteFor(names: string[], scratch: string): Promise<Suite> {
+  const key = [...names].sort().join(",");
+  let suite = suites.get(key);
+  if (!suite) {
+    const tag = `s${suites.size}`;
+    const proxy = join(scratch, "checks", `proxy-${tag}.mjs`);
+    const lines = names.map(
+      (name) => `export const ${name} = globalThis.${BRIDGE}(${JSON.stringify(name)});`,
+    );
+    await writeFile(proxy, `${lines.join("\n")}\n`);
+    suite = { proxy, tag, files: new Map() };
+    suites.set(key, suite);
+  }
+  return suite;
+}
+
 /** Grades one submission: every property of every file, in step order. */
 async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<SubmissionOutcome> {
   const started = performance.now();
@@ -117,17 +159,15 @@ async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<
     return { notes, properties: outcomes, calls: 0, seconds: (performance.now() - started) / 1000 };
   }
 
-  // The proxy module: one forwarding function per function the submission exports.
-  const proxy = join(scratch, "checks", `${job.id}.mjs`);
-  const lines = sandbox.exports
+  // The proxy module: one forwarding function per function the submission exports, to whichever
+  // sandbox is active. The property files are loaded once per set of exports (suite()), and
+  // their registered tests re-run for every submission with the same set.
+  activeSandbox = sandbox;
+  const exported = sandbox.exports
     .filter(([name, type]) => type === "function" && isIdentifier(name))
-    .map(([name]) => `export const ${name} = globalThis.${BRIDGE}(${JSON.stringify(name)});`);
-  await writeFile(proxy, `${lines.join("\n")}\n`);
-  const forward = (name: string) =>
-    function (...args: unknown[]) {
-      return sandbox.call(name, args);
-    };
-  (globalThis as Record<string, unknown>)[BRIDGE] = forward;
+    .map(([name]) => name);
+  const suite = await suiteFor(exported, scratch);
+  const proxy = suite.proxy;
   process.env.LOGREG_MODULE = proxy;
   process.env.PROPERTY_SEED = String(job.seed);
   const display = (message: string) =>
@@ -148,14 +188,22 @@ async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<
           // fresh one for this step, which loses only the marks of what broke.
           calls += sandbox.calls;
           sandbox = new Sandbox(options, job.stepLimitMs);
+          activeSandbox = sandbox;
         }
         sandbox.beginStep(job.stepLimitMs);
       }
-      let registered;
-      try {
-        registered = await loadFile(file.path, job.id);
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
+      let loaded = suite.files.get(file.path);
+      if (loaded === undefined) {
+        try {
+          loaded = await loadFile(file.path, suite.tag);
+        } catch (error) {
+          loaded = error instanceof Error ? error : new Error(String(error));
+        }
+        suite.files.set(file.path, loaded);
+      }
+      const registered = loaded instanceof Error ? undefined : loaded;
+      if (loaded instanceof Error) {
+        const why = loaded.message;
         // One line: "step 5: does not export ageGroup (article step 5), …" (requireFunctions).
         const note = `step ${file.step}: ${display(why).replace(`${job.displayPath} does not export`, "does not export").split("\n")[0]}`;
         if (!notes.includes(note)) notes.push(note);
@@ -169,7 +217,7 @@ async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<
         continue;
       }
       for (const name of file.tests) {
-        const test = registered.find((t) => t.name === name);
+        const test = registered!.find((t) => t.name === name);
         if (sandbox.stopped?.timedOut) {
           const message = `not run: your code ${sandbox.stopped.reason} (the limit per step)`;
           outcomes.push({ ...id(file, name), passed: false, message });
@@ -180,7 +228,7 @@ async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<
           continue;
         }
         const stoppedBefore = sandbox.stopped;
-        setCurrentTest(name);
+        setCurrentTest(name, file.path);
         try {
           await test.fn();
           outcomes.push({ ...id(file, name), passed: true });
@@ -198,7 +246,7 @@ async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<
   } finally {
     calls += sandbox.calls;
     sandbox.stop();
-    delete (globalThis as Record<string, unknown>)[BRIDGE];
+    activeSandbox = undefined;
   }
   return { notes, properties: outcomes, calls, seconds: (performance.now() - started) / 1000 };
 }

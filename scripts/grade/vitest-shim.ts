@@ -37,9 +37,13 @@ export function collected(): RegisteredTest[] {
   return state.tests;
 }
 
-/** Tells `expect.getState()` which test is running (vitest's name: describe blocks and test, " > "). */
-export function setCurrentTest(name: string | undefined): void {
+/**
+ * Tells `expect.getState()` which test is running (vitest's name: describe blocks and test, " > ")
+ * and, when given, its file (the files' tests are re-run long after they were loaded).
+ */
+export function setCurrentTest(name: string | undefined, path?: string): void {
   state.currentTestName = name;
+  if (path !== undefined) state.testPath = path;
 }
 
 function register(name: string, fn: TestFunction | undefined, skipped: boolean): void {

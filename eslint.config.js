@@ -10,6 +10,9 @@ export default tseslint.config(
       ".stryker-tmp/",
       "coverage/",
       ".exercise/",
+      "grades/",
+      // An example submission for the grader's test that does not parse, on purpose.
+      "fixtures/submissions/syntax-error/",
     ],
   },
   js.configs.recommended,

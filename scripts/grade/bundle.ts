@@ -1,0 +1,162 @@
+import { existsSync, realpathSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import { builtinModules } from "node:module";
+import { join, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, type Message, type Plugin } from "esbuild";
+
+/**
+ * Prepares one submission for its sandbox: esbuild bundles its entry (index.ts, index.js or
+ * index.mjs) and everything it imports into one ES module, in a scratch folder of its own, next
+ * to a copy of the sandbox host. Nothing of the submission runs here: esbuild only reads and
+ * transpiles. What it may import:
+ *
+ * - its own folder's files, Node's built-in modules (whose dangerous parts the permission model
+ *   refuses at run time) and the packages of the kit's node_modules;
+ * - of the kit itself, only the helpers a learner's src/impl uses, {@link allowedKitFiles};
+ * - any other file of the kit's src/ or properties/ — src/reference, src/fast, src/impl, the
+ *   catalogue … the kit's implementations of the contract — is flagged, and replaced by a module
+ *   whose every export throws "comes from the kit's …" when called: what the submission takes
+ *   from the kit gets no marks, what it wrote itself is graded as usual;
+ * - anything else (outside its folder and the kit) is refused: it does not compile.
+ */
+
+const root = realpathSync(resolve(import.meta.dirname, "../.."));
+/** Real path: node_modules may be a symbolic link (a worktree sharing its packages). */
+const packages = realpathSync(join(root, "node_modules"));
+const host = join(import.meta.dirname, "sandbox.mjs");
+/** The encoding of the values the sandbox host exchanges with the grader, which it imports. */
+const codec = join(import.meta.dirname, "codec.mjs");
+const entries = ["index.ts", "index.js", "index.mjs"];
+/** The kit files a submission may import and have bundled: types and matrix helpers, no math. */
+const allowedKitFiles = ["src/contract.ts", "src/matrix.ts"].map((file) => join(root, file));
+const kitFolders = ["src", "properties"].map((folder) => join(root, folder) + sep);
+
+export interface Prepared {
+  /** The bundle's path, or undefined when there is none (see notes). */
+  bundle?: string;
+  /** How messages name the submission's entry, e.g. "alice/index.ts". */
+  displayPath: string;
+  /** One line each: why it could not be bundled, which kit implementations it imports. */
+  notes: string[];
+}
+
+function inside(path: string, folder: string): boolean {
+  return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** A module whose exports are those of the kit's module at `path`, each a function that throws. */
+async function refusingModule(path: string): Promise<string> {
+  const kitPath = relative(root, path);
+  const names = Object.keys(await import(pathToFileURL(path).href));
+  const refuse = `const refuse = (name) => function () {
+  throw new Error(name + " comes from the kit's ${kitPath}: the kit's own implementation earns no marks, write your own");
+};`;
+  const exports = names.map((name) =>
+    name === "default"
+      ? `export default refuse("default");`
+      : `export const ${name} = refuse(${JSON.stringify(name)});`,
+  );
+  return [refuse, ...exports].join("\n");
+}
+
+function kitPlugin(folder: string, flagged: Set<string>): Plugin {
+  return {
+    name: "logreg-grade-imports",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === "entry-point" || args.pluginData === "resolving") return undefined;
+        const bare = args.path.replace(/^node:/, "");
+        if (args.path.startsWith("node:") || builtinModules.includes(bare)) {
+          return { path: args.path, external: true };
+        }
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: "resolving",
+        });
+        if (found.errors.length > 0) return { errors: found.errors };
+        const path = found.path;
+        if (inside(path, folder) || inside(path, packages)) return { path };
+        if (allowedKitFiles.includes(path)) return { path };
+        if (kitFolders.some((kit) => inside(path, kit))) {
+          flagged.add(relative(root, path));
+          return { path, namespace: "kit-implementation" };
+        }
+        return {
+          errors: [
+            { text: `imports ${args.path}, outside its folder: bundle it with the submission` },
+          ],
+        };
+      });
+      build.onLoad({ filter: /.*/, namespace: "kit-implementation" }, async (args) => ({
+        contents: await refusingModule(args.path),
+        loader: "js",
+        resolveDir: root,
+      }));
+    },
+  };
+}
+
+function describeMessage(message: Message, folder: string): string {
+  const where = message.location
+    ? `${relative(folder, resolve(folder, message.location.file))}:${message.location.line}:${message.location.column + 1}: `
+    : "";
+  return `${where}${message.text}`;
+}
+
+/**
+ * Bundles the submission in `folder` (named `name`) into `scratch`/bundle.mjs and copies the
+ * sandbox host next to it. `trusted`: the kit's own code (the grader's control), whose imports of
+ * the kit are its own, not flagged.
+ */
+export async function prepare(
+  folder: string,
+  name: string,
+  scratch: string,
+  { trusted = false }: { trusted?: boolean } = {},
+): Promise<Prepared> {
+  const entry = entries.find((file) => existsSync(join(folder, file)));
+  if (entry === undefined) {
+    return {
+      displayPath: `${name}/index.ts`,
+      notes: [`has no ${entries.join(", ")}: nothing to grade`],
+    };
+  }
+  const displayPath = `${name}/${entry}`;
+  const flagged = new Set<string>();
+  const bundle = join(scratch, "bundle.mjs");
+  await mkdir(scratch, { recursive: true });
+  try {
+    await build({
+      entryPoints: [join(folder, entry)],
+      absWorkingDir: folder,
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      outfile: bundle,
+      logLevel: "silent",
+      // The kit's tsconfig (verbatimModuleSyntax …) is the kit's business, not the submission's.
+      tsconfigRaw: {},
+      nodePaths: [packages],
+      // The grader's control (the kit's src/reference) may import the kit: nothing is flagged.
+      plugins: trusted ? [] : [kitPlugin(folder, flagged)],
+    });
+  } catch (error) {
+    const errors = (error as { errors?: Message[] }).errors ?? [];
+    const first = errors[0] ? describeMessage(errors[0], folder) : String(error);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : "";
+    return { displayPath, notes: [`does not compile: ${first}${more}`] };
+  }
+  await copyFile(host, join(scratch, "sandbox.mjs"));
+  await copyFile(codec, join(scratch, "codec.mjs"));
+  const notes = [...flagged]
+    .sort()
+    .map(
+      (file) =>
+        `imports the kit's implementation ${file}: what comes from it earns no marks (flagged)`,
+    );
+  return { bundle, displayPath, notes };
+}

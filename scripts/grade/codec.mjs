@@ -1,0 +1,391 @@
+/**
+ * The binary encoding of the values that cross the pipes between the checking process
+ * (bridge.ts) and a submission's sandbox (sandbox.mjs): numbers, strings, booleans, null,
+ * undefined, typed arrays (their bytes, copied), arrays and objects (their own enumerable string
+ * keys, as a structured clone does), and functions (a callback marker with its id; any other
+ * function arrives as null). Anything else (Map, Set, Date, BigInt, a cycle deeper than
+ * MAX_DEPTH …) is one v8-serialized chunk, so it crosses exactly as it did when every message was
+ * v8-serialized; that was ~100 µs per call for a few typed arrays, because Node serializes typed
+ * arrays in JavaScript, and this is a few µs.
+ *
+ * Plain JavaScript, shared: the sandbox imports it before the submission, and it takes every
+ * built-in it uses at that moment, so that a submission that patches `Float64Array.prototype`,
+ * `Object.keys` or `Buffer` changes nothing here (its own answers are what it computes).
+ */
+import { Buffer } from "node:buffer";
+import { deserialize, serialize } from "node:v8";
+import { types } from "node:util";
+
+const uncurry = (fn) => Function.prototype.call.bind(fn);
+const ByteBuffer = Buffer;
+const bufferCompare = Buffer.compare;
+const bufferByteLength = Buffer.byteLength;
+const bufferWrite = uncurry(Buffer.prototype.write);
+const bufferToString = uncurry(Buffer.prototype.toString);
+const bufferCopy = uncurry(Buffer.prototype.copy);
+const u8Set = uncurry(Uint8Array.prototype.set);
+const u8Subarray = uncurry(Uint8Array.prototype.subarray);
+const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+const getter = (name) => uncurry(Object.getOwnPropertyDescriptor(TypedArrayPrototype, name).get);
+const taBuffer = getter("buffer");
+const taByteOffset = getter("byteOffset");
+const taByteLength = getter("byteLength");
+const taTag = uncurry(Object.getOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
+const isView = ArrayBuffer.isView;
+const isArray = Array.isArray;
+const objectKeys = Object.keys;
+const getPrototypeOf = Object.getPrototypeOf;
+const { isTypedArray, isProxy } = types;
+
+const mapGet = uncurry(Map.prototype.get);
+const arrayPush = uncurry(Array.prototype.push);
+const v8Serialize = serialize;
+const v8Deserialize = deserialize;
+const Uint8ArrayCtor = Uint8Array;
+const RangeErrorCtor = RangeError;
+const MapCtor = Map;
+const DataViewCtor = DataView;
+const setUint32 = uncurry(DataView.prototype.setUint32);
+const setFloat64 = uncurry(DataView.prototype.setFloat64);
+const getUint32 = uncurry(DataView.prototype.getUint32);
+const getFloat64 = uncurry(DataView.prototype.getFloat64);
+const defineProperty = Object.defineProperty;
+const ObjectPrototype = Object.prototype;
+const { isDate, isRegExp, isMap, isSet, isBoxedPrimitive, isNativeError, isAnyArrayBuffer } = types;
+
+const UNDEFINED = 0;
+const NULL = 1;
+const FALSE = 2;
+const TRUE = 3;
+const NUMBER = 4;
+const STRING = 5;
+const TYPED = 6;
+const ARRAY = 7;
+const OBJECT = 8;
+const CALLBACK = 9;
+const FUNCTION = 10;
+const V8 = 11;
+
+/** Nesting beyond this is encoded by v8 (which also handles cycles). */
+const MAX_DEPTH = 64;
+
+const TYPED_KINDS = [
+  "Float64Array",
+  "Float32Array",
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Uint16Array",
+  "Int32Array",
+  "Uint32Array",
+  "BigInt64Array",
+  "BigUint64Array",
+];
+const TYPED_CTORS = [
+  Float64Array,
+  Float32Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  BigInt64Array,
+  BigUint64Array,
+];
+const TYPED_SIZES = [8, 4, 1, 1, 1, 2, 2, 4, 4, 8, 8];
+const typedKind = new MapCtor(TYPED_KINDS.map((name, index) => [name, index]));
+
+/** Builds one message: a 4-byte length, then whatever is written; reused from message to message. */
+export class Writer {
+  constructor() {
+    this.buffer = ByteBuffer.allocUnsafe(1 << 16);
+    this.view = new DataViewCtor(this.buffer.buffer, this.buffer.byteOffset, this.buffer.length);
+    this.length = 4;
+    /** Functions to send as callback markers (their ids), e.g. the sandbox's callback stubs. */
+    this.callbackIds = undefined;
+    /** Or a list that each function is appended to (its index is its id): the checking side. */
+    this.callbacks = undefined;
+  }
+
+  reset() {
+    this.length = 4;
+    this.callbackIds = undefined;
+    this.callbacks = undefined;
+  }
+
+  reserve(bytes) {
+    const needed = this.length + bytes;
+    if (needed <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < needed) size *= 2;
+    const bigger = ByteBuffer.allocUnsafe(size);
+    bufferCopy(this.buffer, bigger, 0, 0, this.length);
+    this.buffer = bigger;
+    this.view = new DataViewCtor(bigger.buffer, bigger.byteOffset, bigger.length);
+  }
+
+  u8(value) {
+    this.reserve(1);
+    this.buffer[this.length++] = value;
+  }
+
+  u32(value) {
+    this.reserve(4);
+    setUint32(this.view, this.length, value, true);
+    this.length += 4;
+  }
+
+  f64(value) {
+    this.reserve(8);
+    setFloat64(this.view, this.length, value, true);
+    this.length += 8;
+  }
+
+  string(value) {
+    const bytes = bufferByteLength(value, "utf8");
+    this.reserve(5 + bytes);
+    this.buffer[this.length] = STRING;
+    setUint32(this.view, this.length + 1, bytes, true);
+    this.length += 5;
+    if (bytes > 0) bufferWrite(this.buffer, value, this.length, bytes, "utf8");
+    this.length += bytes;
+  }
+
+  bytes(source) {
+    this.reserve(source.length);
+    u8Set(this.buffer, source, this.length);
+    this.length += source.length;
+  }
+
+  /** Writes one value (see the module comment); throws what a getter or v8 throws. */
+  value(value, depth = 0) {
+    switch (typeof value) {
+      case "number":
+        this.reserve(9);
+        this.buffer[this.length] = NUMBER;
+        setFloat64(this.view, this.length + 1, value, true);
+        this.length += 9;
+        return;
+      case "string":
+        this.string(value);
+        return;
+      case "boolean":
+        this.u8(value ? TRUE : FALSE);
+        return;
+      case "undefined":
+        this.u8(UNDEFINED);
+        return;
+      case "function": {
+        const id = this.callbackIds ? mapGet(this.callbackIds, value) : undefined;
+        if (id !== undefined) {
+          this.u8(CALLBACK);
+          this.u32(id);
+        } else if (this.callbacks) {
+          this.u8(CALLBACK);
+          this.u32(arrayPush(this.callbacks, value) - 1);
+        } else this.u8(FUNCTION);
+        return;
+      }
+      case "object":
+        if (value === null) {
+          this.u8(NULL);
+          return;
+        }
+        if (depth < MAX_DEPTH && !isProxy(value)) {
+          if (isView(value)) {
+            if (isTypedArray(value)) {
+              const kind = mapGet(typedKind, taTag(value));
+              const byteLength = taByteLength(value);
+              this.reserve(6 + byteLength);
+              this.buffer[this.length] = TYPED;
+              this.buffer[this.length + 1] = kind;
+              setUint32(this.view, this.length + 2, byteLength, true);
+              this.length += 6;
+              u8Set(
+                this.buffer,
+                new Uint8ArrayCtor(taBuffer(value), taByteOffset(value), byteLength),
+                this.length,
+              );
+              this.length += byteLength;
+              return;
+            }
+          } else if (isArray(value)) {
+            const n = value.length;
+            this.u8(ARRAY);
+            this.u32(n);
+            for (let i = 0; i < n; i++) this.value(value[i], depth + 1);
+            return;
+          } else if (isPlain(value)) {
+            const keys = objectKeys(value);
+            this.u8(OBJECT);
+            this.u32(keys.length);
+            for (let i = 0; i < keys.length; i++) {
+              this.string(keys[i]);
+              this.value(value[keys[i]], depth + 1);
+            }
+            return;
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    const chunk = v8Serialize(value);
+    this.u8(V8);
+    this.u32(chunk.length);
+    this.bytes(chunk);
+  }
+
+  /** Overwrites the 8 bytes at `offset` (written before as a placeholder) with `value`. */
+  patchF64(offset, value) {
+    setFloat64(this.view, offset, value, true);
+  }
+
+  /** The message, its length prefix filled in (a view of the reused buffer: send it at once). */
+  finish() {
+    setUint32(this.view, 0, this.length - 4, true);
+    return u8Subarray(this.buffer, 0, this.length);
+  }
+}
+
+/**
+ * An object v8 would clone as a plain object: not one of the built-ins it clones by their own
+ * rules (Date, RegExp, Map, Set, boxed primitives, errors, ArrayBuffer …), which go to v8.
+ */
+function isPlain(value) {
+  const prototype = getPrototypeOf(value);
+  if (prototype === ObjectPrototype || prototype === null) return true;
+  return !(
+    isDate(value) ||
+    isRegExp(value) ||
+    isMap(value) ||
+    isSet(value) ||
+    isBoxedPrimitive(value) ||
+    isNativeError(value) ||
+    isAnyArrayBuffer(value)
+  );
+}
+
+/** Whether `a[aStart, aEnd)` and `b[bStart, bEnd)` hold the same bytes. */
+export function sameBytes(a, aStart, aEnd, b, bStart, bEnd) {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  return bufferCompare(u8Subarray(a, aStart, aEnd), u8Subarray(b, bStart, bEnd)) === 0;
+}
+
+function malformed() {
+  return new RangeErrorCtor("malformed message");
+}
+
+/** Reads one message (a Buffer without its length prefix). */
+export class Reader {
+  constructor(buffer, makeCallback) {
+    this.buffer = buffer;
+    this.view = new DataViewCtor(buffer.buffer, buffer.byteOffset, buffer.length);
+    this.offset = 0;
+    /** id → the function a callback marker becomes; without it, callback markers become null. */
+    this.makeCallback = makeCallback;
+  }
+
+  need(bytes) {
+    if (this.offset + bytes > this.buffer.length) throw malformed();
+  }
+
+  u8() {
+    this.need(1);
+    return this.buffer[this.offset++];
+  }
+
+  u32() {
+    this.need(4);
+    const value = getUint32(this.view, this.offset, true);
+    this.offset += 4;
+    return value;
+  }
+
+  f64() {
+    this.need(8);
+    const value = getFloat64(this.view, this.offset, true);
+    this.offset += 8;
+    return value;
+  }
+
+  value(depth = 0) {
+    if (depth > MAX_DEPTH + 1) throw malformed();
+    const tag = this.u8();
+    switch (tag) {
+      case UNDEFINED:
+        return undefined;
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NUMBER:
+        return this.f64();
+      case STRING: {
+        const bytes = this.u32();
+        this.need(bytes);
+        const text = bufferToString(this.buffer, "utf8", this.offset, this.offset + bytes);
+        this.offset += bytes;
+        return text;
+      }
+      case TYPED: {
+        const kind = this.u8();
+        const bytes = this.u32();
+        const Ctor = TYPED_CTORS[kind];
+        if (Ctor === undefined || bytes % TYPED_SIZES[kind] !== 0) throw malformed();
+        this.need(bytes);
+        const out = new Ctor(bytes / TYPED_SIZES[kind]);
+        u8Set(
+          new Uint8ArrayCtor(out.buffer),
+          u8Subarray(this.buffer, this.offset, this.offset + bytes),
+        );
+        this.offset += bytes;
+        return out;
+      }
+      case ARRAY: {
+        const n = this.u32();
+        const out = [];
+        for (let i = 0; i < n; i++) arrayPush(out, this.value(depth + 1));
+        return out;
+      }
+      case OBJECT: {
+        const n = this.u32();
+        const out = {};
+        for (let i = 0; i < n; i++) {
+          const key = this.value(depth + 1);
+          if (typeof key !== "string") throw malformed();
+          const item = this.value(depth + 1);
+          if (key === "__proto__") {
+            defineProperty(out, key, {
+              value: item,
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          } else out[key] = item;
+        }
+        return out;
+      }
+      case CALLBACK: {
+        const id = this.u32();
+        return this.makeCallback ? this.makeCallback(id) : null;
+      }
+      case FUNCTION:
+        return null;
+      case V8: {
+        const bytes = this.u32();
+        this.need(bytes);
+        const value = v8Deserialize(u8Subarray(this.buffer, this.offset, this.offset + bytes));
+        this.offset += bytes;
+        return value;
+      }
+      default:
+        throw malformed();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The sandbox host: runs ONE learner's submission (a JavaScript bundle made by the grader) in a
+ * process of its own, started by scripts/grade/bridge-worker.mjs as
+ *
+ *     node --experimental-permission --allow-fs-read=<its scratch folder> \
+ *          --max-old-space-size=<MB> sandbox.mjs <bundle.mjs>
+ *
+ * under `ulimit -v`, so that the submission cannot write files, spawn processes or workers, read
+ * outside its folder, or allocate without bound. It answers function calls, synchronously, over
+ * two pipes: requests on fd 3, replies on fd 4; each message is a 4-byte little-endian length, a
+ * type and its values in codec.mjs's encoding (copied next to this file), which keeps
+ * Float64Array. stdout and stderr are not
+ * read by anyone but the grader's own diagnostics: whatever the submission prints counts for
+ * nothing.
+ *
+ * Messages to the grader, each after the milliseconds the submission computed since the message it
+ * answers: READY exports, LOAD_ERROR name message, RESULT_SAME value (the arguments are as they
+ * came: nothing to copy back), RESULT value args (it changed them), THREW name message, CALLBACK
+ * id args (the submission calls a function the checks passed in, e.g. gradientDescent's
+ * gradientFunction), EXIT code. From the grader: CALL name args, CALLBACK_VALUE value or
+ * CALLBACK_ERROR name message. A call may nest inside a callback and the reverse.
+ *
+ * Plain JavaScript: it runs under bare Node, without the kit's TypeScript loader.
+ */
+import { Buffer } from "node:buffer";
+import { readSync, writeSync } from "node:fs";
+import process from "node:process";
+import { pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+import { Reader, sameBytes, Writer } from "./codec.mjs";
+
+// Taken before the submission runs, so that patching globals only breaks the submission itself.
+const ByteBuffer = Buffer;
+const realExit = process.exit.bind(process);
+const clock = performance.now.bind(performance);
+const MapCtor = Map;
+const mapSet = Function.prototype.call.bind(Map.prototype.set);
+const ErrorCtor = Error;
+const StringCtor = String;
+/** When the message being answered arrived: each reply says how long the submission took since. */
+let since = clock();
+const REQUESTS = 3;
+const REPLIES = 4;
+
+// Message types: keep in step with bridge.ts.
+const CALL = 1;
+const CALLBACK_VALUE = 2;
+const CALLBACK_ERROR = 3;
+const READY = 1;
+const LOAD_ERROR = 2;
+const RESULT_SAME = 3;
+const RESULT = 4;
+const THREW = 5;
+const CALLBACK = 6;
+const EXIT = 7;
+
+// What one read brought beyond the message it completed: the start of the next one.
+let inbox = ByteBuffer.alloc(0);
+const chunk = ByteBuffer.allocUnsafe(65536);
+
+function readExactly(length) {
+  if (inbox.length >= length) {
+    const out = inbox.subarray(0, length);
+    inbox = inbox.subarray(length);
+    return out;
+  }
+  const out = ByteBuffer.allocUnsafe(length);
+  let have = inbox.copy(out);
+  inbox = ByteBuffer.alloc(0);
+  while (have < length) {
+    const read = readSync(REQUESTS, chunk, 0, chunk.length, null);
+    if (read === 0) realExit(0); // the grader went away
+    const used = Math.min(read, length - have);
+    chunk.copy(out, have, 0, used);
+    have += used;
+    if (used < read) inbox = ByteBuffer.from(chunk.subarray(used, read));
+  }
+  return out;
+}
+
+/** The next message, as a Reader whose callback markers become functions that call back. */
+function receive(callbackIds) {
+  const body = readExactly(readExactly(4).readUInt32LE(0));
+  since = clock();
+  return new Reader(body, (id) => {
+    const stub = (...args) => {
+      send(CALLBACK, (w) => {
+        w.u32(id);
+        w.value(args);
+      });
+      return serve();
+    };
+    mapSet(callbackIds, stub, id);
+    return stub;
+  });
+}
+
+// One writer, and a fresh one for a message sent while it is busy (a getter that calls back).
+const shared = new Writer();
+let sharedBusy = false;
+
+/** Sends a message of `type` whose values `write` writes; `write` may return another type. */
+function send(type, write, callbackIds) {
+  const ms = clock() - since; // encoding the answer is the grader's time, not the submission's
+  const busy = sharedBusy;
+  const w = busy ? new Writer() : shared;
+  sharedBusy = true;
+  try {
+    w.reset();
+    w.callbackIds = callbackIds;
+    w.f64(0); // the milliseconds, filled in last
+    w.u8(type);
+    const actual = write ? write(w) : undefined;
+    if (actual !== undefined) w.buffer[12] = actual;
+    const frame = w.finish();
+    w.patchF64(4, ms);
+    let offset = 0;
+    while (offset < frame.length) offset += writeSync(REPLIES, frame, offset);
+  } finally {
+    sharedBusy = busy;
+  }
+}
+
+function describeError(error) {
+  try {
+    if (error instanceof ErrorCtor)
+      return { name: StringCtor(error.name), message: StringCtor(error.message) };
+    return { name: "thrown value", message: StringCtor(error) };
+  } catch {
+    return { name: "thrown value", message: "(cannot be printed)" };
+  }
+}
+
+function sendError(type, error) {
+  send(type, (w) => {
+    w.value(error.name);
+    w.value(error.message);
+  });
+}
+
+let submission;
+
+function answer(reader, callbackIds) {
+  const name = reader.value();
+  const argsStart = reader.offset;
+  const args = reader.value();
+  const argsEnd = reader.offset;
+  since = clock(); // decoding the arguments is the grader's time, not the submission's
+  const target = submission[name];
+  if (typeof target !== "function") {
+    sendError(THREW, { name: "Error", message: `does not export ${name}` });
+    return;
+  }
+  let value;
+  try {
+    value = target(...args);
+  } catch (error) {
+    sendError(THREW, describeError(error));
+    return;
+  }
+  try {
+    send(
+      RESULT,
+      (w) => {
+        w.value(value);
+        // The arguments as they are now; nothing to copy back when they are as they came.
+        const start = w.length;
+        w.value(args);
+        if (sameBytes(w.buffer, start, w.length, reader.buffer, argsStart, argsEnd)) {
+          w.length = start;
+          return RESULT_SAME;
+        }
+        return undefined;
+      },
+      callbackIds,
+    );
+  } catch (error) {
+    const why = describeError(error).message;
+    sendError(THREW, {
+      name: "Error",
+      message: `returned a value the grader cannot read (${why})`,
+    });
+  }
+}
+
+/** Answers calls until a callback's result arrives (when `waiting`), then returns it. */
+function serve(waiting = true) {
+  for (;;) {
+    const callbackIds = new MapCtor();
+    const reader = receive(callbackIds);
+    const type = reader.u8();
+    if (type === CALL) answer(reader, callbackIds);
+    else if (waiting && type === CALLBACK_VALUE) return reader.value();
+    else if (waiting && type === CALLBACK_ERROR) {
+      const name = reader.value();
+      const error = new ErrorCtor(reader.value());
+      error.name = name;
+      throw error;
+    }
+  }
+}
+
+process.exit = (code) => {
+  try {
+    send(EXIT, (w) => w.value(code ?? process.exitCode ?? 0));
+  } finally {
+    realExit(code);
+  }
+};
+
+try {
+  submission = await import(pathToFileURL(process.argv[2]).href);
+} catch (error) {
+  sendError(LOAD_ERROR, describeError(error));
+  realExit(0);
+}
+send(READY, (w) => w.value(Object.keys(submission).map((name) => [name, typeof submission[name]])));
+serve(false);

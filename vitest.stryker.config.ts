@@ -9,7 +9,9 @@ import { defineConfig } from "vitest/config";
  * `npm run mutation` (stryker.config.mjs; LOGREG_MUTATION unset): src/reference and src/optimum.
  * - properties/model: the model properties, loading src/reference through LOGREG_MODULE (a
  *   dynamic import, which is why the Stryker configs set `vitest.related: false`);
- * - properties/reference: the reference-only helpers (soft-label loss, the mean's rescue);
+ * - properties/reference: the reference-only edges the model properties do not reach (soft-label
+ *   loss, the mean's rescue, StandardScaler's guards for extreme magnitudes and constant test,
+ *   compareCodePoints on prefixes, yesNoFlag's NaN);
  * - properties/optimum: newtonOptimum, its Cholesky solve, line search and stopping rule.
  *
  * `npm run mutation:fast` (stryker.fast.config.mjs; LOGREG_MUTATION=fast): src/fast.

@@ -49,7 +49,9 @@ export function fitColumn(x: Float64Array): { mean: number; scale: number } {
   const squares = pairwiseSum(d.map((di) => di * di));
   const eps = Number.EPSILON;
   const v = (squares - (correction * correction) / m) / m;
-  const constant = largest === 0 || v <= m * eps * v + ((m * mean * eps) / P) ** 2;
+  // m·(mean/P)·ε has the bits of m·mean·ε/P (the powers of two are exact) but cannot overflow
+  // where m·mean would (a mean near the largest double, from the rescue above).
+  const constant = largest === 0 || v <= m * eps * v + (m * (mean / P) * eps) ** 2;
   const scale = P * Math.sqrt(v);
   return { mean, scale: constant || scale < MIN_NORMAL ? 1 : scale };
 }

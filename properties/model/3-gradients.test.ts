@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { test } from "vitest";
 import { matrixFromRows } from "../../src/matrix.js";
-import { dataset, quarterValue, smallValue, wideValue } from "../support/arbitraries.js";
+import {
+  dataset,
+  datasetWithChangedWeights,
+  middleRangeDataset,
+  quarterValue,
+  smallValue,
+  wideValue,
+} from "../support/arbitraries.js";
 import { expectGradientsWithin, expectThat, expectWithin } from "../support/expectations.js";
 import { expectEachGradientWithin, reference } from "../support/oracle.js";
 import {
@@ -16,17 +23,11 @@ import { addBounds, gradientRoundingBound } from "../../src/numerics/rounding.js
 const step =
   "step 3 — the gradients ∂J/∂w = (1/m) Xᵀ(σ(Xw + b) − y), ∂J/∂b = (1/m) Σᵢ (σ(zᵢ) − yᵢ)";
 
-/** Logits in the middle range: |xᵢⱼ| ≤ 1, |wⱼ|, |b| ≤ 3.5 and n ≤ 10, so |z| ≤ 38.5. */
-const middleRange = dataset({
-  feature: fc.double({ min: -1, max: 1, noNaN: true }),
-  parameter: fc.double({ min: -3.5, max: 3.5, noNaN: true }),
-});
-
 test("the loop and vectorized gradients each agree with an independent evaluation (the reference) within rounding, densely for |z| < 40 and for magnitudes up to 1e300", () => {
   checkProperty({
     step,
     hint: "compare your sums with the formula above on the counterexample: which index walks rows and which walks columns, the error σ(zᵢ) − yᵢ, and where you divide by m",
-    inputs: fc.oneof(middleRange, dataset({ feature: wideValue })),
+    inputs: fc.oneof(middleRangeDataset(), dataset({ feature: wideValue })),
     check: ({ X, y, w, b }) => {
       // The oracle: src/reference's gradient, within gradientRoundingBound of the exact gradient
       // (src/numerics/rounding.ts: (1/m) Σᵢ |xᵢⱼ| [σ′ᵢ γₙ₊₁ Aᵢ + 5u + γₘ₊₁ |eᵢ|] per component),
@@ -88,15 +89,7 @@ test("the gradients read X, y and w at each call: changing w in place changes th
   checkProperty({
     step,
     hint: "compute the gradient from the arrays as they are now: a cache keyed by the arrays themselves returns a stale gradient once the caller changes w in place",
-    inputs: fc
-      .record({
-        data: dataset({ maxRows: 8 }),
-        changed: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 10, maxLength: 10 }),
-      })
-      .map(({ data, changed }) => ({
-        ...data,
-        changed: Float64Array.from(changed.slice(0, data.X.cols)),
-      })),
+    inputs: datasetWithChangedWeights(),
     check: ({ X, y, w, b, changed }) => {
       for (const [name, gradients] of gradientFunctions) {
         const weights = Float64Array.from(w);

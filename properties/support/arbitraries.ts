@@ -206,3 +206,24 @@ export function datasetWithColumn(options?: DatasetOptions) {
     fc.nat({ max: data.X.cols - 1 }).map((k) => ({ ...data, k })),
   );
 }
+
+/** Logits in the middle range, where a sigmoid or loss cut off too early shows: |xᵢⱼ| ≤ 1, |wⱼ|, |b| ≤ 3.5 and n ≤ 10, so |z| ≤ 38.5. */
+export function middleRangeDataset(): fc.Arbitrary<Dataset> {
+  return dataset({
+    feature: fc.double({ min: -1, max: 1, noNaN: true }),
+    parameter: fc.double({ min: -3.5, max: 3.5, noNaN: true }),
+  });
+}
+
+/** A small data set and `changed`, new small-integer weights a caller writes into w in place. */
+export function datasetWithChangedWeights() {
+  return fc
+    .record({
+      data: dataset({ maxRows: 8 }),
+      changed: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 10, maxLength: 10 }),
+    })
+    .map(({ data, changed }) => ({
+      ...data,
+      changed: Float64Array.from(changed.slice(0, data.X.cols)),
+    }));
+}

@@ -3,7 +3,7 @@
  *                   [--seed <n>] [--memory <MB>]
  *
  * Grades a class: each direct sub-folder of <submissions-dir> is one submission, an index.ts
- * (or .js, .mjs) exporting the contract's functions. Each is bundled (scripts/grade/bundle.ts)
+ * (or .js, .mjs) exporting the contract's functions. Each is bundled (src/grade/bundle.ts)
  * and run in a sandbox process of its own under Node's permission model (sandbox.mjs), called
  * from a checking process (runner.ts) that runs the property suite of properties/model against
  * it. Outputs: grades.csv, grades.json, feedback/<submission>.md, gradescope/<submission>/results.json.
@@ -14,10 +14,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { prepare } from "./grade/bundle.js";
-import { score, writeOutputs, type Grade, type Settings } from "./grade/outputs.js";
-import { defaultRubric, parseRubric, RubricError, type Rubric } from "./grade/rubric.js";
-import type { Job, PropertyId, SubmissionOutcome } from "./grade/types.js";
+import { prepare } from "../src/grade/bundle.js";
+import { score, writeOutputs, type Grade, type Settings } from "../src/grade/outputs.js";
+import { defaultRubric, parseRubric, RubricError, type Rubric } from "../src/grade/rubric.js";
+import type { Job, PropertyId, SubmissionOutcome } from "../src/grade/types.js";
 
 const usage = `Usage: npm run grade -- <submissions-dir> [options]
 
@@ -40,7 +40,7 @@ Exit status: 0 when every submission was graded; 1 when the suite could not run 
 failed; 2 on a usage or rubric error.`;
 
 const root = resolve(import.meta.dirname, "..");
-const runnerScript = join(import.meta.dirname, "grade", "runner.ts");
+const runnerScript = join(import.meta.dirname, "..", "src", "grade", "runner.ts");
 
 class UsageError extends Error {}
 
@@ -255,7 +255,7 @@ async function main(argv: string[]): Promise<number> {
       const first = failed[0];
       controlFailure =
         `the control, the kit's own src/reference, passes ${passed} of ${properties.length} properties: ` +
-        `the grader is broken (see scripts/grade/vitest-shim.ts), and every submission would lose those points too` +
+        `the grader is broken (see src/grade/vitest-shim.ts), and every submission would lose those points too` +
         (outcome.notes.length > 0 ? `\n  notes: ${outcome.notes.join("; ")}` : "") +
         (first
           ? `\n  first failure: ${first.file} > ${first.name}\n  ${(first.message ?? "").split("\n").slice(0, 6).join("\n  ")}`

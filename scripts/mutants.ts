@@ -29,9 +29,9 @@ import {
   renderCatalogueDoc,
   status,
   type MutantResult as Result,
-} from "./mutants/catalogue-doc.js";
-import { runSuite } from "./mutants/run-suite.js";
-import { markdownTable } from "./mutants/table.js";
+} from "../src/catalogue/catalogue-doc.js";
+import { runSuite } from "../src/catalogue/run-suite.js";
+import { markdownTable } from "../src/catalogue/table.js";
 
 const usage = `Usage: npm run mutants -- [--unseen] [--check] [--jobs N] [--json] [BUG ...]
 

@@ -7,8 +7,8 @@ import {
   renderCatalogueDoc,
   staleMessage,
   type MutantResult,
-} from "../../scripts/mutants/catalogue-doc.js";
-import { suiteEnvironment } from "../../scripts/mutants/run-suite.js";
+} from "../../src/catalogue/catalogue-doc.js";
+import { suiteEnvironment } from "../../src/catalogue/run-suite.js";
 
 /**
  * `npm run mutants` writes docs/catalogue.md from its results, and `--check` (CI) compares the

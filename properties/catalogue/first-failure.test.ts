@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { firstFailure, type JsonReport } from "../../scripts/mutants/first-failure.js";
+import { firstFailure, type JsonReport } from "../../src/catalogue/first-failure.js";
 
 /** `npm run mutants` names the property that caught a bug from vitest's JSON report. */
 function report(files: JsonReport["testResults"]): JsonReport {

@@ -16,8 +16,8 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { ContractFunction } from "../../src/contract.js";
 import { matrixFromRows } from "../../src/matrix.js";
 import * as stubs from "../../src/impl-stubs/index.js";
-import { main } from "../../scripts/exercise/main.js";
-import { differences, readSnapshot, type Snapshot } from "../../scripts/exercise/snapshot.js";
+import { main } from "../../src/exercise/main.js";
+import { differences, readSnapshot, type Snapshot } from "../../src/exercise/snapshot.js";
 
 /**
  * `npm run exercise` works on a temporary copy of src/impl (with its own git repository where

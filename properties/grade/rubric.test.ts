@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parseRubric, pointsFor } from "../../scripts/grade/rubric.js";
+import { parseRubric, pointsFor } from "../../src/grade/rubric.js";
 
 const properties = [
   { file: "properties/model/1-model.test.ts", step: 1, name: "sigmoid is symmetric" },

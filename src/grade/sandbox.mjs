@@ -1,6 +1,6 @@
 /**
  * The sandbox host: runs ONE learner's submission (a JavaScript bundle made by the grader) in a
- * process of its own, started by scripts/grade/bridge-worker.mjs as
+ * process of its own, started by src/grade/bridge-worker.mjs as
  *
  *     node --experimental-permission --allow-fs-read=<its scratch folder> \
  *          --max-old-space-size=<MB> sandbox.mjs <bundle.mjs>

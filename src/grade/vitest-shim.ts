@@ -51,7 +51,7 @@ function register(name: string, fn: TestFunction | undefined, skipped: boolean):
 }
 
 function unsupported(what: string): never {
-  throw new Error(`the grade runner (scripts/grade/vitest-shim.ts) does not support ${what}`);
+  throw new Error(`the grade runner (src/grade/vitest-shim.ts) does not support ${what}`);
 }
 
 type TestApi = ((name: string, fn?: TestFunction, options?: unknown) => void) & {

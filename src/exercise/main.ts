@@ -47,7 +47,7 @@ export interface Output {
 }
 
 /** The stubs `start` installs: the exercise's starting point, shipped with the kit. */
-const stubsFolder = resolve(import.meta.dirname, "../../src/impl-stubs");
+const stubsFolder = resolve(import.meta.dirname, "../impl-stubs");
 const implFolder = "src/impl";
 const savedFolder = ".exercise/saved";
 const lockFile = ".exercise/lock";

@@ -1,5 +1,5 @@
 /**
- * The watchdog thread of scripts/grade/bridge.ts: the checking thread blocks in a read while the
+ * The watchdog thread of src/grade/bridge.ts: the checking thread blocks in a read while the
  * submission computes, so this thread keeps the time. The checking thread arms it with the
  * sandbox's pid and a deadline before each wait; at the deadline it kills the sandbox (SIGKILL),
  * whose end of the pipe then closes and unblocks the read, and records the pid it killed.

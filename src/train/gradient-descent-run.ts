@@ -16,7 +16,7 @@ export interface TrainingRun {
  * not record one cost per epoch, as the contract requires.
  */
 export function runGradientDescent(
-  lr: LogisticRegression,
+  implementation: LogisticRegression,
   X: Matrix,
   y: Float64Array,
   settings: { alpha: number; epochs: number; gradientFunction: GradientFunction | undefined },
@@ -31,7 +31,7 @@ export function runGradientDescent(
     },
   });
   const start = performance.now();
-  const model = lr.gradientDescent(X, y, new Float64Array(X.cols), 0, {
+  const model = implementation.gradientDescent(X, y, new Float64Array(X.cols), 0, {
     alpha: settings.alpha,
     epochs: settings.epochs,
     costHistory: observed,

@@ -48,15 +48,15 @@ function worstOf<E extends { difference: number; tolerance: number }>(entries: E
  *   relative 1e-6 floored at the central difference's own error bound (finiteDifferenceTolerance).
  */
 export function verifyAtTrainedPoint(
-  lr: LogisticRegression,
+  implementation: LogisticRegression,
   X: Matrix,
   y: Float64Array,
   model: Model,
   parameterNames: readonly string[],
 ): Verification {
   const { w, b } = model;
-  const loop = lr.computeGradients(X, y, w, b);
-  const vectorized = lr.computeGradientsVectorized(X, y, w, b);
+  const loop = implementation.computeGradients(X, y, w, b);
+  const vectorized = implementation.computeGradientsVectorized(X, y, w, b);
   const one = gradientRoundingBound(X, y, w, b);
   const bound = addBounds(one, one);
   const { check: gradient } = worstOf(
@@ -65,8 +65,8 @@ export function verifyAtTrainedPoint(
       tolerance: j < X.cols ? bound.dw[j] : bound.db,
     })),
   );
-  const costLoop = lr.computeCost(X, y, w, b);
-  const costVectorized = lr.computeCostVectorized(X, y, w, b);
+  const costLoop = implementation.computeCost(X, y, w, b);
+  const costVectorized = implementation.computeCostVectorized(X, y, w, b);
   const costTolerance = 2 * costRoundingBound(X, y, w, b);
   return {
     gradientLoopVsVectorized: {
@@ -81,12 +81,19 @@ export function verifyAtTrainedPoint(
         "twice the rounding bound of one evaluation, (1/m) Σᵢ [λᵢ δzᵢ + 4u Lᵢ + 2u + γₘ₊₁ Lᵢ] (src/numerics/rounding.ts)",
       passed: Math.abs(costLoop - costVectorized) <= costTolerance,
     },
-    finiteDifference: finiteDifferenceCheck(lr, X, y, model, vectorized, parameterNames),
+    finiteDifference: finiteDifferenceCheck(
+      implementation,
+      X,
+      y,
+      model,
+      vectorized,
+      parameterNames,
+    ),
   };
 }
 
 function finiteDifferenceCheck(
-  lr: LogisticRegression,
+  implementation: LogisticRegression,
   X: Matrix,
   y: Float64Array,
   model: Model,
@@ -95,7 +102,7 @@ function finiteDifferenceCheck(
 ): Verification["finiteDifference"] {
   const point = { X, y, w: model.w, b: model.b };
   const entries = [...gradient.dw, gradient.db].map((analytic, k) => {
-    const difference = centralDifference(lr.computeCostVectorized, point, k);
+    const difference = centralDifference(implementation.computeCostVectorized, point, k);
     return {
       k,
       step: difference.step,

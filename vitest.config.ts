@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
-import { stepOrder } from "./properties/step-order.js";
+import { stepOrder } from "./src/suite/step-order.js";
 
 /**
  * Three vitest projects run the same property files in properties/model against the three

@@ -77,4 +77,4 @@ export function describeBlame(names: readonly string[]): string | undefined {
   return `${known.join(" and ")} (${where})`;
 }
 
-export { parseBlame } from "./blame-line.js";
+export { parseBlame } from "../../src/suite/blame-line.js";

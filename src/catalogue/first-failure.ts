@@ -1,6 +1,6 @@
 import { basename } from "node:path";
-import { parseBlame } from "../../properties/support/blame-line.js";
-import { stepOrder } from "../../properties/step-order.js";
+import { parseBlame } from "../suite/blame-line.js";
+import { stepOrder } from "../suite/step-order.js";
 import type { SuiteOutcome } from "./run-suite.js";
 
 /** The parts of vitest's JSON report (Jest's format) this runner reads. */

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Blame } from "../../properties/support/blame-line.js";
+import type { Blame } from "../suite/blame-line.js";
 import { fileFailed, firstFailure, type JsonReport } from "./first-failure.js";
 
 /** What one run of the model property suite against one module came to. */

@@ -19,7 +19,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { register } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { stepOrder } from "../../properties/step-order.js";
+import { stepOrder } from "../suite/step-order.js";
 import { Sandbox } from "./bridge.js";
 import type { Job, PropertyId, PropertyOutcome, SubmissionOutcome } from "./types.js";
 import { beginFile, collected, setCurrentTest, type RegisteredTest } from "./vitest-shim.js";

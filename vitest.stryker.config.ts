@@ -40,7 +40,10 @@ export default defineConfig({
           "properties/optimum/**/*.test.ts",
         ],
     exclude: fast
-      ? ["properties/fast/bench-cli.test.ts", "properties/fast/reference-readable.test.ts"]
+      ? [
+          "properties/fast/bench-cli.integration.test.ts",
+          "properties/fast/reference-readable.test.ts",
+        ]
       : [],
     env: {
       LOGREG_MODULE: resolve(root, fast ? "src/fast/index.ts" : "src/reference/index.ts"),

@@ -125,7 +125,7 @@ describe(`parity with the article's Python (${golden.generatedBy})`, () => {
     let model: Model;
     const costHistory: number[] = [];
 
-    // 1000 epochs of the readable (unfused) path: ~4 s alone, 9–13 s on a loaded 2-core machine.
+    // 1000 epochs of the readable (unfused) path: ~4 s alone, 26 s at load 7 on 2 cores.
     beforeAll(async () => {
       const { table } = await loadBankCsv(FIXTURE_PATH);
       fitted = fitFeatures(table);

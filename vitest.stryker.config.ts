@@ -50,5 +50,10 @@ export default defineConfig({
       PROPERTY_SEED: "20261128",
     },
     setupFiles: [resolve(root, "mutation/fixed-seed.ts")],
+    // Longer than Stryker's own limit for any mutant (stryker.config.mjs: usual time × 3 + 20 s),
+    // so that a slow machine makes a mutant time out, never fail: vitest's default 5 s failed
+    // tests under load, which "killed" equivalent mutants and failed mutation/score.ts.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

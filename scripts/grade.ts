@@ -9,12 +9,13 @@
  * it. Outputs: grades.csv, grades.json, feedback/<submission>.md, gradescope/<submission>/results.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { prepare } from "../src/grade/bundle.js";
+import { discoverSubmissions, prepareSubmission } from "../src/grade/discover.js";
 import { score, writeOutputs, type Grade, type Settings } from "../src/grade/outputs.js";
 import { defaultRubric, parseRubric, RubricError, type Rubric } from "../src/grade/rubric.js";
 import type { Job, PropertyId, SubmissionOutcome } from "../src/grade/types.js";
@@ -98,14 +99,6 @@ function options(argv: string[]): Options | "help" {
   };
 }
 
-/** The submissions: the direct sub-folders (not symbolic links), in code-point order. */
-function submissionFolders(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 type RunnerMessage =
   | { kind: "ready"; properties: PropertyId[] }
   | { kind: "fatal"; message: string }
@@ -186,7 +179,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const names = submissionFolders(opts.submissions);
+  // Names as bytes, the class folder resolved once, hidden and linked folders reported: discover.ts.
+  const discovery = discoverSubmissions(opts.submissions);
+  const names = discovery.submissions.map((submission) => submission.name);
+  for (const { name, reason } of discovery.skipped) console.error(`skipped ${name}: ${reason}`);
   const scratch = await mkdtemp(join(tmpdir(), "logreg-grade-"));
   const runners: Runner[] = [];
   try {
@@ -265,9 +261,9 @@ async function main(argv: string[]): Promise<number> {
       while (next < names.length) {
         const index = next++;
         const name = names[index];
-        const prepared = await prepare(
-          join(opts.submissions, name),
-          name,
+        const prepared = await prepareSubmission(
+          discovery,
+          index,
           join(scratch, `submission-${index}`),
         );
         const job: Job = {
@@ -323,6 +319,7 @@ async function main(argv: string[]): Promise<number> {
       stepLimitSeconds: opts.timeoutSeconds,
       memoryMb: opts.memoryMb,
       rubric: opts.rubric ?? null,
+      skipped: discovery.skipped,
     };
     await writeOutputs(opts.out, grades, settings);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

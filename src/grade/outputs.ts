@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { csvText, fileNames } from "./names.js";
 import { pointsFor, type Rubric } from "./rubric.js";
 import type { PropertyId, SubmissionOutcome } from "./types.js";
 
 /**
  * The grader's outputs, from the outcomes and the rubric: grades.csv, grades.json,
- * feedback/<submission>.md and gradescope/<submission>/results.json, written into a fresh folder
+ * feedback/<submission>.md and gradescope/<submission>/results.json (file names bounded and
+ * unique, CSV cells that a spreadsheet would run as formulas neutralised: names.ts), written into a fresh folder
  * that then replaces --out in one rename (the old one is renamed away first, then removed).
  */
 
@@ -32,6 +34,8 @@ export interface Settings {
   stepLimitSeconds: number;
   memoryMb: number;
   rubric: string | null;
+  /** What the class folder holds that was not graded, and why (discover.ts). */
+  skipped: { name: string; reason: string }[];
 }
 
 /** Rounds to 1e-6 so that sums of fractional points print the same on every machine. */
@@ -75,14 +79,10 @@ export function score(
   };
 }
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 export function gradesCsv(grades: Grade[], steps: number[]): string {
   const header = ["submission", "total", "max", ...steps.map((s) => `step ${s}`)];
   const rows = grades.map((g) => [
-    csvField(g.submission),
+    csvText(g.submission),
     String(g.total),
     String(g.max),
     ...steps.map((s) => String(g.steps[String(s)]?.score ?? 0)),
@@ -170,12 +170,16 @@ export async function writeOutputs(out: string, grades: Grade[], settings: Setti
   try {
     await writeFile(join(fresh, "grades.csv"), gradesCsv(grades, steps));
     await writeFile(join(fresh, "grades.json"), gradesJson(grades, settings));
-    for (const grade of grades) {
+    // Bounded, unique file names (names.ts): a 254-byte folder name still gets its feedback.
+    const rows = grades.map((grade) => grade.submission);
+    const feedbackFiles = fileNames(rows, ".md");
+    const resultFolders = fileNames(rows, "");
+    for (const [index, grade] of grades.entries()) {
       await writeFile(
-        join(fresh, "feedback", `${grade.submission}.md`),
+        join(fresh, "feedback", feedbackFiles[index]),
         feedbackMarkdown(grade, settings),
       );
-      const folder = join(fresh, "gradescope", grade.submission);
+      const folder = join(fresh, "gradescope", resultFolders[index]);
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, "results.json"), gradescopeResults(grade));
     }

@@ -66,8 +66,13 @@ export function score(
   const steps: Grade["steps"] = {};
   for (const p of scored) {
     const step = (steps[String(p.step)] ??= { score: 0, max: 0 });
-    step.score = round(step.score + p.points);
-    step.max = round(step.max + p.max);
+    step.score += p.points;
+    step.max += p.max;
+  }
+  // Rounded once, after summing: 3 × 10/3 is 10, not 9.999999 (a step's total split in thirds).
+  for (const step of Object.values(steps)) {
+    step.score = round(step.score);
+    step.max = round(step.max);
   }
   return {
     submission,

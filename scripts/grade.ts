@@ -16,7 +16,9 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { prepare } from "../src/grade/bundle.js";
 import { discoverSubmissions, prepareSubmission } from "../src/grade/discover.js";
-import { score, writeOutputs, type Grade, type Settings } from "../src/grade/outputs.js";
+import { autograderZipCommand, wantsAutograderZip } from "../src/grade/gradescope.js";
+import type { Grade } from "../src/grade/grade.js";
+import { score, writeOutputs, type Settings } from "../src/grade/outputs.js";
 import { defaultRubric, parseRubric, RubricError, type Rubric } from "../src/grade/rubric.js";
 import type { Job, PropertyId, SubmissionOutcome } from "../src/grade/types.js";
 
@@ -33,6 +35,9 @@ index.mjs exporting the contract's functions) with the model property suite, eac
   --memory <MB>    memory limit of a submission's process (default 512)
   --seed <n>       the properties' seed, PROPERTY_SEED (default 42); recorded in grades.json
   -h, --help       print this help
+
+  --gradescope-autograder OUT.zip   instead of grading, build Gradescope's autograder zip
+                   (with --rubric, --timeout, --memory, --seed for the grading there)
 
 Before the submissions, the kit's own src/reference is graded the same way, as a control: if it
 does not pass every property, the grader is broken and nothing is written.
@@ -168,6 +173,7 @@ class Runner {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (wantsAutograderZip(argv)) return autograderZipCommand(argv); // Gradescope's zip: gradescope.ts
   let opts: Options | "help";
   try {
     opts = options(argv);

@@ -120,10 +120,10 @@ describe("exportNotes", () => {
 
 describe("readExportNotes", () => {
   test("takes strings only, bounded, from the sandbox's answer", () => {
-    const answer = ["a note", 7, { toString: () => "x" }, "y".repeat(900), ...Array(30).fill("z")];
+    const answer = ["a note", 7, { toString: () => "x" }, "y".repeat(1500), ...Array(30).fill("z")];
     const notes = readExportNotes((name) => (name === NOTES_EXPORT ? answer : undefined));
     expect(notes[0]).toBe("a note");
-    expect(notes[1]).toBe("y".repeat(500));
+    expect(notes[1]).toBe("y".repeat(1000));
     expect(notes).toHaveLength(20);
   });
 

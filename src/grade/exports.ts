@@ -175,7 +175,7 @@ export function exportNotes(module: Record<string, unknown>): string[] {
 
 /**
  * The notes of {@link exportNotes}, asked of the submission's sandbox through `call` (the
- * grader's bundle exports them as {@link NOTES_EXPORT}): strings only, at most 20 of 500
+ * grader's bundle exports them as {@link NOTES_EXPORT}): strings only, at most 20 of 1000
  * characters; none if the sandbox does not answer.
  */
 export function readExportNotes(call: (name: string) => unknown): string[] {
@@ -185,7 +185,7 @@ export function readExportNotes(call: (name: string) => unknown): string[] {
     return notes
       .filter((note): note is string => typeof note === "string")
       .slice(0, 20)
-      .map((note) => note.slice(0, 500));
+      .map((note) => note.slice(0, 1000));
   } catch {
     return [];
   }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { gradescopeResults } from "./gradescope-results.js";
 import { csvText, fileNames } from "./names.js";
 import { pointsFor, type Rubric } from "./rubric.js";
+import type { Grade, ScoredProperty } from "./grade.js";
 import type { PropertyId, SubmissionOutcome } from "./types.js";
 
 /**
@@ -11,23 +13,6 @@ import type { PropertyId, SubmissionOutcome } from "./types.js";
  * unique, CSV cells that a spreadsheet would run as formulas neutralised: names.ts), written into a fresh folder
  * that then replaces --out in one rename (the old one is renamed away first, then removed).
  */
-
-export interface ScoredProperty extends PropertyId {
-  passed: boolean;
-  points: number;
-  max: number;
-  hidden: boolean;
-  message?: string;
-}
-
-export interface Grade {
-  submission: string;
-  total: number;
-  max: number;
-  steps: Record<string, { score: number; max: number }>;
-  notes: string[];
-  properties: ScoredProperty[];
-}
 
 export interface Settings {
   seed: number;
@@ -81,6 +66,7 @@ export function score(
     steps,
     notes: outcome.notes,
     properties: scored,
+    seconds: outcome.seconds,
   };
 }
 
@@ -144,25 +130,6 @@ export function feedbackMarkdown(grade: Grade, settings: Settings): string {
   return lines.join("\n") + "\n";
 }
 
-/** Gradescope's results.json for one submission. */
-export function gradescopeResults(grade: Grade): string {
-  const results = {
-    score: grade.total,
-    output:
-      grade.notes.length > 0
-        ? `What stopped your code:\n${grade.notes.map((n) => `- ${n}`).join("\n")}`
-        : "All properties ran.",
-    tests: grade.properties.map((p) => ({
-      name: `step ${p.step} · ${p.name}`,
-      score: p.points,
-      max_score: p.max,
-      output: p.passed ? "passed" : (p.message ?? ""),
-      visibility: p.hidden ? "hidden" : "visible",
-    })),
-  };
-  return JSON.stringify(results, null, 2) + "\n";
-}
-
 /** Writes every output into a fresh folder next to `out`, then swaps it into place. */
 export async function writeOutputs(out: string, grades: Grade[], settings: Settings) {
   const steps = [...new Set(grades.flatMap((g) => Object.keys(g.steps).map(Number)))].sort(
@@ -186,7 +153,10 @@ export async function writeOutputs(out: string, grades: Grade[], settings: Setti
       );
       const folder = join(fresh, "gradescope", resultFolders[index]);
       await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, "results.json"), gradescopeResults(grade));
+      await writeFile(
+        join(folder, "results.json"),
+        JSON.stringify(gradescopeResults(grade), null, 2) + "\n",
+      );
     }
   } catch (error) {
     await rm(fresh, { recursive: true, force: true });

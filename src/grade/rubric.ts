@@ -60,7 +60,8 @@ function parseStepTotals(file: string, value: unknown, properties: PropertyId[],
     const path = `$.stepTotals[${JSON.stringify(step)}]`;
     const members = properties.filter((p) => String(p.step) === step);
     if (members.length === 0) fail(file, path, `a step of the suite (${steps.join(", ")})`, step);
-    if (Object.hasOwn(rubric.steps, step)) fail(file, path, 'a step that is not also in "steps"', step);
+    if (Object.hasOwn(rubric.steps, step))
+      fail(file, path, 'a step that is not also in "steps"', step);
     const own = members.find((p) => Object.hasOwn(rubric.properties, p.name));
     if (own) {
       const why = `a step none of whose properties has points in "properties" ("${shorten(own.name)}" has)`;

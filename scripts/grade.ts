@@ -9,13 +9,16 @@
  * it. Outputs: grades.csv, grades.json, feedback/<submission>.md, gradescope/<submission>/results.json.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { prepare } from "../src/grade/bundle.js";
-import { score, writeOutputs, type Grade, type Settings } from "../src/grade/outputs.js";
+import { discoverSubmissions, prepareSubmission } from "../src/grade/discover.js";
+import { autograderZipCommand, wantsAutograderZip } from "../src/grade/gradescope.js";
+import type { Grade } from "../src/grade/grade.js";
+import { score, writeOutputs, type Settings } from "../src/grade/outputs.js";
 import { defaultRubric, parseRubric, RubricError, type Rubric } from "../src/grade/rubric.js";
 import type { Job, PropertyId, SubmissionOutcome } from "../src/grade/types.js";
 
@@ -32,6 +35,9 @@ index.mjs exporting the contract's functions) with the model property suite, eac
   --memory <MB>    memory limit of a submission's process (default 512)
   --seed <n>       the properties' seed, PROPERTY_SEED (default 42); recorded in grades.json
   -h, --help       print this help
+
+  --gradescope-autograder OUT.zip   instead of grading, build Gradescope's autograder zip
+                   (with --rubric, --timeout, --memory, --seed for the grading there)
 
 Before the submissions, the kit's own src/reference is graded the same way, as a control: if it
 does not pass every property, the grader is broken and nothing is written.
@@ -96,14 +102,6 @@ function options(argv: string[]): Options | "help" {
       "a 32-bit integer",
     ),
   };
-}
-
-/** The submissions: the direct sub-folders (not symbolic links), in code-point order. */
-function submissionFolders(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 type RunnerMessage =
@@ -175,6 +173,7 @@ class Runner {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (wantsAutograderZip(argv)) return autograderZipCommand(argv); // Gradescope's zip: gradescope.ts
   let opts: Options | "help";
   try {
     opts = options(argv);
@@ -186,7 +185,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const names = submissionFolders(opts.submissions);
+  // Names as bytes, the class folder resolved once, hidden and linked folders reported: discover.ts.
+  const discovery = discoverSubmissions(opts.submissions);
+  const names = discovery.submissions.map((submission) => submission.name);
+  for (const { name, reason } of discovery.skipped) console.error(`skipped ${name}: ${reason}`);
   const scratch = await mkdtemp(join(tmpdir(), "logreg-grade-"));
   const runners: Runner[] = [];
   try {
@@ -265,9 +267,9 @@ async function main(argv: string[]): Promise<number> {
       while (next < names.length) {
         const index = next++;
         const name = names[index];
-        const prepared = await prepare(
-          join(opts.submissions, name),
-          name,
+        const prepared = await prepareSubmission(
+          discovery,
+          index,
           join(scratch, `submission-${index}`),
         );
         const job: Job = {
@@ -323,6 +325,7 @@ async function main(argv: string[]): Promise<number> {
       stepLimitSeconds: opts.timeoutSeconds,
       memoryMb: opts.memoryMb,
       rubric: opts.rubric ?? null,
+      skipped: discovery.skipped,
     };
     await writeOutputs(opts.out, grades, settings);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -21,6 +21,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { stepOrder } from "../suite/step-order.js";
 import { Sandbox } from "./bridge.js";
+import { readExportNotes } from "./exports.js";
 import type { Job, PropertyId, PropertyOutcome, SubmissionOutcome } from "./types.js";
 import { beginFile, collected, setCurrentTest, type RegisteredTest } from "./vitest-shim.js";
 
@@ -163,6 +164,7 @@ async function grade(job: Job, files: PropertyFile[], scratch: string): Promise<
   // sandbox is active. The property files are loaded once per set of exports (suite()), and
   // their registered tests re-run for every submission with the same set.
   activeSandbox = sandbox;
+  notes.push(...readExportNotes((name) => sandbox.call(name, [])));
   const exported = sandbox.exports
     .filter(([name, type]) => type === "function" && isIdentifier(name))
     .map(([name]) => name);

@@ -19,7 +19,11 @@ export type DataErrorKind =
   /** With `dropInvalidRows`, every row was invalid. */
   | "no-valid-rows"
   /** Every row has the same label: a classifier needs both classes. */
-  | "single-class";
+  | "single-class"
+  /** A string column has more levels than `maxLevels`: too many one-hot features. */
+  | "too-many-levels"
+  /** The file's size or time changed while it was read: the bytes read are not one version. */
+  | "changed-while-read";
 
 /** One offending place in a file: a cell, a row, or a column of the header. */
 export interface DataProblem {
@@ -55,7 +59,7 @@ export function printable(text: string): string {
 }
 
 /** A cell's text as it appears in messages: quoted, escaped, long values cut with "…". */
-function quoteValue(value: string): string {
+export function quoteValue(value: string): string {
   const cut = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
   return JSON.stringify(cut);
 }

@@ -5,7 +5,7 @@
  */
 export { DataError, LISTED_PROBLEMS, describeProblem, printable } from "./errors.js";
 export type { DataErrorKind, DataProblem } from "./errors.js";
-export { LIMITS, loadBankCsv } from "./load.js";
+export { LIMITS, MAX_LEVELS, loadBankCsv } from "./load.js";
 export type { LoadLimits, LoadOptions } from "./load.js";
 export { selectRows } from "./table.js";
 export type { BankTable, CategoricalValues } from "./table.js";

@@ -1,0 +1,61 @@
+/**
+ * Every generated table of the docs, by block id: what `npm run docs` writes between the
+ * markers and what `--check` compares. Blocks written by `--capture` are listed apart
+ * (CAPTURED_BLOCKS): they come from real runs, which a check does not repeat.
+ */
+import { contractSentence } from "./contract-list.js";
+import { fileTable } from "./layout-tables.js";
+import { modelSteps, type ModelStep } from "./model-steps.js";
+import { listModelTests } from "./model-tests.js";
+import { learnerStepsTable, propertyTable, totalsSentence } from "./property-tables.js";
+import type { Repository } from "./repository.js";
+
+/** The ids of the blocks `npm run docs -- --capture` writes. */
+export const CAPTURED_BLOCKS: ReadonlySet<string> = new Set([
+  "learners.walkthrough-start",
+  "learners.walkthrough-stubs",
+  "learners.walkthrough-sigmoid",
+  "learners.walkthrough-step-2",
+  "learners.walkthrough-status",
+]);
+
+const bugFolders = [
+  {
+    folder: "properties/catalogue/bugs",
+    what: "the catalogue of learner bugs, one module per mistake ([catalogue.md](catalogue.md))",
+  },
+  {
+    folder: "properties/catalogue/unseen",
+    what: "the unseen list of learner bugs, one module per mistake ([unseen.md](unseen.md))",
+  },
+];
+
+type Generator = (repo: Repository, steps: () => ModelStep[]) => string;
+
+const GENERATORS: Readonly<Record<string, Generator>> = {
+  "layout.contract": () => contractSentence(),
+  "layout.src": (repo) => fileTable(repo, "src"),
+  "layout.scripts": (repo) => fileTable(repo, "scripts"),
+  "layout.properties": (repo) => fileTable(repo, "properties", bugFolders),
+  "layout.model-totals": (_, steps) => `\`properties/model\` holds ${totalsSentence(steps())}.`,
+  "learners.steps": (_, steps) => learnerStepsTable(steps()),
+  "instructors.properties": (_, steps) => propertyTable(steps()),
+};
+
+/** The ids of every table block. */
+export const TABLE_BLOCKS: ReadonlySet<string> = new Set(Object.keys(GENERATORS));
+
+/**
+ * The content of the table blocks `ids` from the repository as it is now; the model properties
+ * are listed (by vitest, which takes seconds) only when a requested block needs them.
+ */
+export function tableContents(repo: Repository, ids: Iterable<string>): Map<string, string> {
+  let steps: ModelStep[] | undefined;
+  const lazySteps = () => (steps ??= modelSteps(repo, listModelTests(repo.root)));
+  const contents = new Map<string, string>();
+  for (const id of ids) {
+    const generate = GENERATORS[id];
+    if (generate !== undefined) contents.set(id, generate(repo, lazySteps));
+  }
+  return contents;
+}

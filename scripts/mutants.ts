@@ -13,7 +13,7 @@ import { readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadCatalogue, loadUnseen } from "../properties/catalogue/catalogue.js";
+import { loadCatalogue, loadUnseen } from "../src/catalogue/load.js";
 import {
   blameIsRight,
   catalogueCells,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ArticleImplementation } from "../../src/contract.js";
 import * as reference from "../../src/reference/index.js";
-import { loadCatalogue, loadUnseen } from "./catalogue.js";
+import { loadCatalogue, loadUnseen } from "../../src/catalogue/load.js";
 
 /**
  * The catalogue's modules are what `npm run mutants` runs the property suite against. Each must

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { test } from "vitest";
 import type { Matrix } from "../../src/contract.js";
-import { pairwiseSum } from "../../src/data/pairwise-sum.js";
+import { pairwiseSum } from "../../src/numerics/pairwise-sum.js";
 import { UNIT_ROUNDOFF, gamma } from "../../src/numerics/rounding.js";
 import { scaledDouble } from "../support/arbitraries.js";
 import { exactly, expectThat, expectWithin } from "../support/expectations.js";

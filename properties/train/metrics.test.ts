@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { logLoss } from "../../src/train/log-loss.js";
 import { classificationMetrics, confusionMatrix } from "../../src/train/metrics.js";
 import { rocAuc } from "../../src/train/roc-auc.js";
-import { runs } from "./runs.js";
+import { runs } from "../support/runs.js";
 
 /** Labels with scores drawn from a handful of values, so that ties are common. */
 const scored = fc

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { escapeMarkdown, escapeXml } from "../../src/train/escape.js";
 import { niceTicks, renderLossCurveSvg } from "../../src/train/svg.js";
-import { runs } from "./runs.js";
+import { runs } from "../support/runs.js";
 
 /** Strings rich in the characters that matter to XML and Markdown. */
 const hostile = fc.string({ unit: fc.constantFrom(..."<>&\"'|\\`*_[]~\n\r ab–é"), maxLength: 30 });

@@ -1,4 +1,4 @@
-import type { ContractFunction } from "../../src/contract.js";
+import type { ContractFunction } from "../contract.js";
 
 /**
  * What a module of the catalogue (properties/catalogue/bugs/*.ts) says about itself, as its

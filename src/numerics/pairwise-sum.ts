@@ -1,7 +1,7 @@
 /** numpy's PW_BLOCKSIZE: below it, eight interleaved partial sums; above it, halve. */
 const BLOCK = 128;
 /** numpy's reduction buffer (NPY_BUFSIZE): a long array is summed 8192 elements at a time. */
-export const NUMPY_BUFFER = 8192;
+const NUMPY_BUFFER = 8192;
 
 function pairwise(a: Float64Array, start: number, n: number): number {
   if (n < 8) {
@@ -51,13 +51,4 @@ export function pairwiseSum(a: Float64Array): number {
     sum += pairwise(a, start, Math.min(NUMPY_BUFFER, a.length - start));
   }
   return sum;
-}
-
-/**
- * The pairwise sum of a[0], …, a[n − 1], n ≤ {@link NUMPY_BUFFER}: one block of
- * {@link pairwiseSum}. Adding the blocks' sums of a long array in order gives its pairwiseSum.
- */
-export function pairwiseBlockSum(a: Float64Array, n: number): number {
-  if (n > NUMPY_BUFFER) throw new RangeError(`pairwiseBlockSum: ${n} > ${NUMPY_BUFFER} values`);
-  return pairwise(a, 0, n);
 }

@@ -1,17 +1,20 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ArticleImplementation } from "../../src/contract.js";
+import type { ArticleImplementation } from "../contract.js";
 import type { CatalogueBug } from "./bug.js";
 
+/** The catalogue's modules live beside the properties they are run against. */
+const catalogueRoot = join(import.meta.dirname, "../../properties/catalogue");
+
 /** The folder of the catalogue's buggy modules: one file per mistake, named after it. */
-const bugsDirectory = join(import.meta.dirname, "bugs");
+const bugsDirectory = join(catalogueRoot, "bugs");
 
 /**
  * The folder of the unseen list: learner mistakes written separately from the catalogue, the
  * same module form, to measure the suite on bugs it was not tuned against (npm run mutants -- --unseen).
  */
-const unseenDirectory = join(import.meta.dirname, "unseen");
+const unseenDirectory = join(catalogueRoot, "unseen");
 
 /** One catalogued mistake: its name (the file's), its path, what it says about itself, and the module. */
 export interface CatalogueEntry {

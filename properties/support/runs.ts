@@ -1,5 +1,5 @@
 /**
- * fast-check runs per property in properties/train: 50 by default, so `npm test` stays fast;
+ * fast-check runs per property in properties/train and properties/optimum: 50 by default, so `npm test` stays fast;
  * PROPERTY_RUNS=<n> raises (or lowers) it, as for the model properties.
  */
 function runsFromEnv(): number {

@@ -46,16 +46,24 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
 export const TABLE_BLOCKS: ReadonlySet<string> = new Set(Object.keys(GENERATORS));
 
 /**
- * The content of the table blocks `ids` from the repository as it is now; the model properties
- * are listed (by vitest, which takes seconds) only when a requested block needs them.
+ * The model properties by step, listed by vitest (which takes seconds) at the first call only,
+ * so that a run that needs no model property never starts vitest.
  */
-export function tableContents(repo: Repository, ids: Iterable<string>): Map<string, string> {
+export function lazyModelSteps(repo: Repository): () => ModelStep[] {
   let steps: ModelStep[] | undefined;
-  const lazySteps = () => (steps ??= modelSteps(repo, listModelTests(repo.root)));
+  return () => (steps ??= modelSteps(repo, listModelTests(repo.root)));
+}
+
+/** The content of the table blocks `ids` from the repository as it is now. */
+export function tableContents(
+  repo: Repository,
+  ids: Iterable<string>,
+  steps: () => ModelStep[],
+): Map<string, string> {
   const contents = new Map<string, string>();
   for (const id of ids) {
     const generate = GENERATORS[id];
-    if (generate !== undefined) contents.set(id, generate(repo, lazySteps));
+    if (generate !== undefined) contents.set(id, generate(repo, steps));
   }
   return contents;
 }

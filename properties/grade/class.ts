@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 
 /**
  * Builds a class folder for `npm run grade` out of the kit's own code, for the grader's test
- * (grade.test.ts) and its benchmark (scripts/bench-grade.ts). A submission must be
+ * (grade.integration.test.ts) and its benchmark (scripts/bench-grade.ts). A submission must be
  * self-contained (the grader bundles only its own folder), so each gets a copy of a solution:
  *
  *     <submission>/index.ts         what the submission exports

@@ -57,7 +57,8 @@ async function solution(folder: string) {
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "logreg-fairness-"));
   const real = join(scratch, "real-class");
-  for (const name of await readdir(fixtures)) {
+  const folders = (await readdir(fixtures, { withFileTypes: true })).filter((e) => e.isDirectory());
+  for (const { name } of folders) {
     await cp(join(fixtures, name), join(real, name), { recursive: true });
     await copySolution(join(real, name));
   }
@@ -246,6 +247,50 @@ test(
       }
     }
     expect(failures).toBe(failed("misspelt-export").length);
+  },
+  VITEST_MS,
+);
+
+test(
+  "npm test with LOGREG_IMPL: a CommonJS module's functions are read; the missing ones fail when called",
+  async () => {
+    const module = join(scratch, "commonjs-impl.cjs");
+    // A plain CommonJS step 1 (a textbook σ and the logit), nothing else.
+    await writeFile(
+      module,
+      `module.exports = {
+  sigmoid(z) { return 1 / (1 + Math.exp(-z)); },
+  predict(x, w, b) { let s = b; for (let i = 0; i < x.length; i++) s += w[i] * x[i]; return s; },
+};\n`,
+    );
+    const report = join(scratch, "vitest-commonjs.json");
+    const vitest = join(root, "node_modules/vitest/vitest.mjs");
+    const files = ["properties/model/1-model.test.ts", "properties/model/2-cost.test.ts"];
+    await run(
+      process.execPath,
+      [vitest, "run", ...files, "--reporter=json", `--outputFile=${report}`],
+      { cwd: root, env: { ...process.env, LOGREG_IMPL: module }, maxBuffer: 1 << 24 },
+    ).catch((error: { code?: number }) => {
+      if (error.code !== 1) throw error; // 1: step 2's tests failed, as they must
+    });
+    const results = JSON.parse(await readFile(report, "utf8")) as {
+      testResults: {
+        name: string;
+        assertionResults: { status: string; failureMessages: string[] }[];
+      }[];
+    };
+    const byFile = (end: string) => results.testResults.find((f) => f.name.endsWith(end))!;
+    expect(byFile("1-model.test.ts").assertionResults.every((t) => t.status === "passed")).toBe(
+      true,
+    );
+    const step2 = byFile("2-cost.test.ts").assertionResults;
+    expect(step2.length).toBeGreaterThan(0);
+    for (const t of step2) {
+      expect(t.status).toBe("failed");
+      expect(t.failureMessages.join("\n")).toMatch(
+        /does not export computeCost(Vectorized)? \(article step 2\)/,
+      );
+    }
   },
   VITEST_MS,
 );

@@ -199,7 +199,7 @@ describe("a class with hostile submissions", () => {
     expect(results.output).toContain("step 2: timed out after 3 s");
     expect(results.tests).toHaveLength(51);
     expect(Object.keys(results.tests[0]).sort()).toEqual(
-      ["max_score", "name", "output", "score", "visibility"].sort(),
+      ["max_score", "name", "output", "score", "status", "visibility"].sort(),
     );
     expect(progress).toContain("control: src/reference passes all 51 properties");
     expect(progress).toMatch(/done 14\/14/);

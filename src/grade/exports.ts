@@ -69,7 +69,7 @@ export function closestName(name: string, offered: string[]): string | undefined
 }
 
 /** The functions a module offers: its named exports, then its default export's (CommonJS's). */
-export interface ContractView {
+interface ContractView {
   /** The contract's functions found, each bound to the object that holds it. */
   found: Partial<Record<ContractFunction, AnyFunction>>;
   /** Every function name offered (named exports and the default export's keys). */
@@ -79,7 +79,7 @@ export interface ContractView {
 }
 
 /** Reads the contract's functions from a module namespace (see the module's comment). */
-export function contractView(module: Record<string, unknown>): ContractView {
+function contractView(module: Record<string, unknown>): ContractView {
   const fallback = isHolder(module.default) ? module.default : undefined;
   const found: ContractView["found"] = {};
   for (const name of CONTRACT_FUNCTIONS) {
@@ -106,7 +106,7 @@ export function contractView(module: Record<string, unknown>): ContractView {
 }
 
 /** "does not export gradientDescent (article step 4); did you mean gradientDecent?" */
-export function missingExportMessage(name: ContractFunction, view: ContractView): string {
+function missingExportMessage(name: ContractFunction, view: ContractView): string {
   const head = `${MISSING_EXPORT}${name} (article step ${ARTICLE_STEP[name]})`;
   const near = closestName(name, view.offered);
   if (near !== undefined) return `${head}; did you mean ${near}?`;

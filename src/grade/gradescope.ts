@@ -32,13 +32,13 @@ const kitEntries = [
   "scripts",
 ];
 
-export const gradescopeUsage = `npm run grade -- --gradescope-autograder OUT.zip [--rubric <file>] [--timeout <s>] [--memory <MB>] [--seed <n>]
+const gradescopeUsage = `npm run grade -- --gradescope-autograder OUT.zip [--rubric <file>] [--timeout <s>] [--memory <MB>] [--seed <n>]
 
 Builds Gradescope's autograder zip: setup.sh, run_autograder and the kit; the options given are
 the grader's on Gradescope (docs/instructors.md, "Grading on Gradescope").`;
 
 /** A mistake in the command line or a missing tool: printed as it is, exit status 2. */
-export class GradescopeUsageError extends Error {}
+class GradescopeUsageError extends Error {}
 
 interface ZipOptions {
   out: string;
@@ -87,7 +87,7 @@ async function zipAvailable(): Promise<void> {
 }
 
 /** Builds the zip described in the module's comment at `argv`'s --gradescope-autograder path. */
-export async function buildAutograderZip(argv: string[]): Promise<string> {
+async function buildAutograderZip(argv: string[]): Promise<string> {
   const options = zipOptions(argv);
   await zipAvailable();
   const stage = await mkdtemp(join(tmpdir(), "logreg-gradescope-"));

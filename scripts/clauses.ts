@@ -6,6 +6,7 @@
  * the file is stale, a clause is named by no test, or a test names a clause the contract does
  * not state (CI).
  */
+import { existsSync } from "node:fs";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -41,15 +42,6 @@ async function formatted(text: string): Promise<string> {
   return prettier.format(text, { ...options, filepath: path });
 }
 
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   let check: boolean;
   try {
@@ -74,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   const content = await formatted(renderClauseDoc(sources));
   const path = join(root, clauseDocPath);
   if (check) {
-    const committed = await readIfExists(path);
+    const committed = existsSync(path) ? await readFile(path, "utf8") : undefined;
     if (committed !== content) {
       const why = committed === undefined ? "is missing" : "is stale";
       findings.unshift(`${clauseDocPath} ${why}: run npm run clauses and commit it`);

@@ -27,6 +27,13 @@ export class ProblemLog {
 
   /** A record starting on `line` with `fields` fields, not the header's `expected`. */
   ragged(line: number, fields: number, expected: number): void {
+    if (this.full("") && !this.wouldList(line)) {
+      // Counted only: nothing of this row would be kept (the common case in a ragged flood).
+      this.invalidRows++;
+      this.problemCount++;
+      this.fieldCountErrors++;
+      return;
+    }
     const value = `${fields} ${fields === 1 ? "field" : "fields"}`;
     this.row(line, [{ line, value, expected: `${expected} fields, as in the header` }]);
   }
@@ -47,6 +54,20 @@ export class ProblemLog {
       const row = { line, reasons: problems.map(describeFinding) };
       keepFirst(this.dropped, row, this.limits.droppedRowsListed);
     }
+  }
+
+  /** Whether the examples of `kind` are all kept already (a later line would not be). */
+  private full(kind: string): boolean {
+    return (this.examples.get(kind)?.length ?? 0) >= this.limits.examplesPerKind;
+  }
+
+  /** Whether a dropped row on `line` would be listed. */
+  private wouldList(line: number): boolean {
+    const { dropped } = this;
+    if (!this.listDropped) return false;
+    return (
+      dropped.length < this.limits.droppedRowsListed || line < dropped[dropped.length - 1].line
+    );
   }
 
   /** The examples kept, in file order. */

@@ -1,5 +1,6 @@
 import { ARTICLE_STEP } from "../../src/contract.js";
 import type { ArticleImplementation, ContractFunction } from "../../src/contract.js";
+import { loadModuleUnderTest } from "../../src/watchdog/module-under-test.js";
 
 /**
  * The implementation under test, loaded once per vitest project (see vitest.config.ts) from the
@@ -14,7 +15,7 @@ if (!modulePath) {
 }
 
 /** The module under test, as loaded: any of the contract's functions may be missing. */
-export const loadedModule = (await import(modulePath)) as Partial<ArticleImplementation>;
+export const loadedModule = await loadModuleUnderTest(modulePath);
 
 /** The path of the module under test, as LOGREG_MODULE gives it. */
 export const loadedPath: string = modulePath;

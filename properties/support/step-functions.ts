@@ -1,5 +1,6 @@
 import type { ArticleImplementation, ContractFunction } from "../../src/contract.js";
 import { contractFunctions } from "../../src/grade/exports.js";
+import { loadModuleUnderTest } from "../../src/watchdog/module-under-test.js";
 
 /**
  * The implementation under test, loaded once per vitest project (see vitest.config.ts) from the
@@ -15,7 +16,7 @@ if (!modulePath) {
 }
 
 /** The module under test, as loaded: any of the contract's functions may be missing. */
-const loadedModule = (await import(modulePath)) as Record<string, unknown>;
+const loadedModule = (await loadModuleUnderTest(modulePath)) as Record<string, unknown>;
 
 /** Every function of the contract: the module's own, or one that throws when called. */
 const functions = contractFunctions(loadedModule) as unknown as ArticleImplementation;

@@ -95,7 +95,8 @@ function run(root: string, check: boolean, output: Output): number {
   const steps = lazyModelSteps(repo);
   const refreshed = refreshPages(pages, tableContents(repo, new Set(used), steps));
   if (check) {
-    const total = steps().reduce((n, s) => n + s.files.reduce((m, f) => m + f.tests.length, 0), 0);
+    const total = () =>
+      steps().reduce((n, s) => n + s.files.reduce((m, f) => m + f.tests.length, 0), 0);
     const problems = [
       ...checkNames(pages, repo),
       ...checkCounts(pages, total),

@@ -26,7 +26,7 @@ export interface ModelStep {
 }
 
 /** The step number of a property file: its name's leading digits. */
-export function stepOf(file: string): number {
+function stepOf(file: string): number {
   return Number(/^(\d+)/.exec(basename(file))?.[1] ?? Number.NaN);
 }
 

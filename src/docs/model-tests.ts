@@ -13,7 +13,7 @@ export interface ModelTest {
 }
 
 /** The folder of the model properties, relative to the root. */
-export const MODEL_FOLDER = "properties/model";
+const MODEL_FOLDER = "properties/model";
 
 /** The vitest project whose list is read: the reference's (the same files as impl's and fast's). */
 const PROJECT = "reference";

@@ -4,6 +4,7 @@
  */
 import { expect, test } from "vitest";
 import { checkNames, type Page } from "../../src/docs/check-names.js";
+import { checkReadmeSize, README_MAX_BYTES } from "../../src/docs/pages.js";
 import { repositoryOf } from "../../src/docs/repository.js";
 
 const repo = repositoryOf(
@@ -79,5 +80,14 @@ test("placeholders, outside paths, outputs and paths inside fenced code are not 
 test("a glob names at least one file", () => {
   expect(problems("`src/grade/*.ts` and `src/grade/*.mjs`")).toEqual([
     "README.md:1: no such file or folder: src/grade/*.mjs",
+  ]);
+});
+
+test("a README over 12 KB is a problem; one within it is not", () => {
+  expect(checkReadmeSize([{ path: "README.md", text: "x".repeat(README_MAX_BYTES) }])).toEqual([]);
+  expect(
+    checkReadmeSize([{ path: "README.md", text: "é".repeat(README_MAX_BYTES / 2 + 1) }]),
+  ).toEqual([
+    { page: "README.md", line: 1, message: "12290 bytes, over the 12288 the README may take" },
   ]);
 });

@@ -25,18 +25,21 @@ function proseLines(page: Page): [number, string][] {
     .filter(([k]) => !fenced[k] && !generated.has(k));
 }
 
-/** Each count in the prose of `pages` that is not `total`, the number of model properties. */
-export function checkCounts(pages: readonly Page[], total: number): Problem[] {
+/**
+ * Each count in the prose of `pages` that is not `total()`, the number of model properties
+ * (asked for only when a page states a count).
+ */
+export function checkCounts(pages: readonly Page[], total: () => number): Problem[] {
   const problems: Problem[] = [];
   for (const page of pages) {
     for (const [k, line] of proseLines(page)) {
       const counts = [...line.matchAll(COUNT)].map((m) => Number(m[1]));
       const scores = [...line.matchAll(SCORE)].map((m) => Number(m[2]));
-      for (const n of [...counts, ...scores].filter((n) => n !== total)) {
+      for (const n of [...counts, ...scores].filter((n) => n !== total())) {
         problems.push({
           page: page.path,
           line: k + 1,
-          message: `says ${n} where the model properties number ${total} (generate it, or say it without the count)`,
+          message: `says ${n} where the model properties number ${total()} (generate it, or say it without the count)`,
         });
       }
     }

@@ -32,14 +32,14 @@ function describe(repo: Repository, file: string): string {
 }
 
 /** The files under `folder` that the layout lists, in path order. */
-export function listedFiles(repo: Repository, folder: string): string[] {
+function listedFiles(repo: Repository, folder: string): string[] {
   return [...repo.files]
     .filter((file) => file.startsWith(`${folder}/`) && LISTED.test(file) && !DECLARATION.test(file))
     .sort();
 }
 
 /** A folder listed as one row, its files counted, and what they are. */
-export interface Collapsed {
+interface Collapsed {
   folder: string;
   what: string;
 }

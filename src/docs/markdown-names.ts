@@ -12,7 +12,7 @@ export interface Named {
 }
 
 /** What one page names. */
-export interface PageNames {
+interface PageNames {
   /** Inline code spans outside fenced blocks (`src/contract.ts`). */
   codeSpans: Named[];
   /** Link targets, as written (`../README.md#layout`). */

@@ -20,13 +20,15 @@ export interface ModelStep {
   step: number;
   /** "the model", from the reference's doc comment. */
   title: string;
+  /** The reference's file for the step (src/reference/N-*.ts), or undefined when there is none. */
+  referenceFile: string | undefined;
   /** The learner's file for the step (src/impl/N-*.ts), or undefined when there is none. */
   learnerFile: string | undefined;
   files: PropertyFile[];
 }
 
 /** The step number of a property file: its name's leading digits. */
-export function stepOf(file: string): number {
+function stepOf(file: string): number {
   return Number(/^(\d+)/.exec(basename(file))?.[1] ?? Number.NaN);
 }
 
@@ -58,6 +60,7 @@ export function modelSteps(repo: Repository, tests: readonly ModelTest[]): Model
   return steps.map((step) => ({
     step,
     title: stepTitle(repo, step),
+    referenceFile: stepFile(repo, "src/reference", step),
     learnerFile: stepFile(repo, "src/impl", step),
     files: files
       .filter((file) => stepOf(file) === step)

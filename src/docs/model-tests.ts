@@ -3,7 +3,7 @@
  * read from `vitest list --json` for one implementation's project (each implementation runs the
  * same tests), so a test named in a loop or a template is listed as vitest names it.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { relative } from "node:path";
 
 /** One model property: its file relative to the root, and its test name. */
@@ -13,7 +13,7 @@ export interface ModelTest {
 }
 
 /** The folder of the model properties, relative to the root. */
-export const MODEL_FOLDER = "properties/model";
+const MODEL_FOLDER = "properties/model";
 
 /** The vitest project whose list is read: the reference's (the same files as impl's and fast's). */
 const PROJECT = "reference";
@@ -30,13 +30,29 @@ interface ListedTest {
 export function listModelTests(root: string): ModelTest[] {
   const env = { ...process.env };
   delete env.LOGREG_IMPL; // it would replace the reference's project with its own
-  const output = execFileSync(
-    process.execPath,
-    ["node_modules/vitest/vitest.mjs", "list", MODEL_FOLDER, "--project", PROJECT, "--json"],
-    { cwd: root, env, encoding: "utf8", timeout: LIST_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const listed = JSON.parse(output) as ListedTest[];
-  return listed
+  const args = [
+    "node_modules/vitest/vitest.mjs",
+    "list",
+    MODEL_FOLDER,
+    "--project",
+    PROJECT,
+    "--json",
+  ];
+  const listed = spawnSync(process.execPath, args, {
+    cwd: root,
+    env,
+    encoding: "utf8",
+    timeout: LIST_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (listed.status !== 0) {
+    const why = listed.error?.message ?? listed.stderr.split("\n").find((l) => /error/i.test(l));
+    throw new Error(
+      `vitest list of ${MODEL_FOLDER} failed (exit ${listed.status}): ${why ?? "no message"}`,
+    );
+  }
+  const output = listed.stdout;
+  return (JSON.parse(output) as ListedTest[])
     .map((test) => ({ file: relative(root, test.file).split("\\").join("/"), name: test.name }))
     .filter((test) => test.file.startsWith(`${MODEL_FOLDER}/`));
 }

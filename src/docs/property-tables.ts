@@ -36,6 +36,25 @@ export function learnerStepsTable(steps: readonly ModelStep[]): string {
   return `${table}\n\nEach implementation gets ${totalsSentence(steps)}.`;
 }
 
+/** README.md: one row per step — its title, the reference's and the learner's files, its properties. */
+export function readmeStepsTable(steps: readonly ModelStep[]): string {
+  const rows = steps.map((step) => [
+    String(step.step),
+    step.title,
+    step.referenceFile ? code(step.referenceFile) : "—",
+    step.learnerFile ? code(step.learnerFile) : "—",
+    step.files.map((f) => `${code(f.file)} (${f.tests.length})`).join(", "),
+  ]);
+  const header = [
+    "article step",
+    "what",
+    "the article's code",
+    "learner's file",
+    "properties (tests)",
+  ];
+  return markdownTable(header, rows);
+}
+
 /** instructors.md: every property, by file, in the article's step order, with counts. */
 export function propertyTable(steps: readonly ModelStep[]): string {
   const rows = steps.flatMap((step) =>

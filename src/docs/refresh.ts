@@ -8,7 +8,7 @@ import { findBlocks, replaceBlocks } from "./generated-blocks.js";
 import { CAPTURED_BLOCKS, TABLE_BLOCKS } from "./tables.js";
 
 /** The pages as they should be, and what is wrong with their blocks as they are. */
-export interface Refreshed {
+interface Refreshed {
   pages: Page[];
   problems: Problem[];
 }

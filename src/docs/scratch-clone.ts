@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** What a command printed (stdout and stderr together, as a terminal shows them) and its status. */
-export interface Ran {
+interface Ran {
   output: string;
   status: number | null;
 }

@@ -7,7 +7,12 @@ import { contractSentence } from "./contract-list.js";
 import { fileTable } from "./layout-tables.js";
 import { modelSteps, type ModelStep } from "./model-steps.js";
 import { listModelTests } from "./model-tests.js";
-import { learnerStepsTable, propertyTable, totalsSentence } from "./property-tables.js";
+import {
+  learnerStepsTable,
+  propertyTable,
+  readmeStepsTable,
+  totalsSentence,
+} from "./property-tables.js";
 import type { Repository } from "./repository.js";
 
 /** The ids of the blocks `npm run docs -- --capture` writes. */
@@ -40,6 +45,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   "layout.model-totals": (_, steps) => `\`properties/model\` holds ${totalsSentence(steps())}.`,
   "learners.steps": (_, steps) => learnerStepsTable(steps()),
   "instructors.properties": (_, steps) => propertyTable(steps()),
+  "readme.steps": (_, steps) => readmeStepsTable(steps()),
 };
 
 /** The ids of every table block. */

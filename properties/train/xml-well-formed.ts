@@ -1,3 +1,8 @@
+/** A UTF-16 unit that is not (part of) an XML 1.0 `Char`. */
+const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex -- finding what XML forbids is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /**
  * A strict check that a document is well-formed XML 1.0, for the loss-curve SVG (no XML parser
  * is installed): one root element; tags nested and closed in order; attributes `name="value"`,
@@ -6,11 +11,6 @@
  * the five predefined entities; no `<` in text or attribute values. Returns the first problem, or
  * undefined. Comments, CDATA, DOCTYPE and processing instructions are refused (the SVG has none).
  */
-/** A UTF-16 unit that is not (part of) an XML 1.0 `Char`. */
-const NOT_XML_CHAR =
-  // eslint-disable-next-line no-control-regex -- finding what XML forbids is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 export function xmlProblem(xml: string): string | undefined {
   const bad = NOT_XML_CHAR.exec(xml);
   if (bad) return `character U+${bad[0].charCodeAt(0).toString(16)} at ${bad.index}`;

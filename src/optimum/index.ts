@@ -5,3 +5,4 @@
  */
 export { newtonOptimum, standardErrors } from "./newton.js";
 export type { NewtonOptions, NewtonResult } from "./newton.js";
+export { optimumNote } from "./newton-stopping.js";

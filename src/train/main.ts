@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, FIXTURE_PATH, printable } from "../data/index.js";
+import { optimumNote } from "../optimum/index.js";
 import { OutputError, prepareOutput } from "../publish/atomic-write.js";
 import { divergenceOf } from "./divergence.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
@@ -155,7 +156,7 @@ function summary(report: Report, verbosity: Verbosity): string {
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
     `cost after epoch ${history.length}: ${history[history.length - 1]}`,
-    `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : ", NOT converged: no finite minimiser (separable data?)"}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
+    `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : `, ${optimumNote(report.optimum)}`}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
     `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
     ...(divergence === null

@@ -1,14 +1,7 @@
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { withLock } from "./lock.js";
 import { shippedSnapshot } from "./shipped.js";
 import {
   differences,
@@ -131,36 +124,9 @@ class Project {
     readonly ref: string,
   ) {}
 
-  /**
-   * Runs `work` holding .exercise/lock, a file created exclusively (O_EXCL) holding this
-   * process's id, so that two commands never change src/impl at once. A lock whose process has
-   * ended (a killed command) is stale: it is removed, said, and taken. Released at the end.
-   */
+  /** Runs `work` holding .exercise/lock (see lock.ts), so that two commands never change src/impl at once. */
   locked(output: Output, work: () => void): void {
-    const path = this.path(lockFile);
-    mkdirSync(dirname(path), { recursive: true });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        writeFileSync(path, `${process.pid}\n`, { flag: "wx" });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
-      }
-      const holder = Number(readFileSync(path, "utf8").trim());
-      if (Number.isSafeInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new Error(
-          `another npm run exercise (pid ${holder}) is working on src/impl; nothing was changed.\n` +
-            `Try again when it has finished (if no such command is running, delete ${lockFile}).`,
-        );
-      }
-      rmSync(path, { force: true });
-      output.log(`(removed a stale lock: ${lockFile} of process ${holder}, which has ended)`);
-    }
-    try {
-      work();
-    } finally {
-      rmSync(path, { force: true });
-    }
+    withLock(this.path(lockFile), lockFile, output, work);
   }
 
   start(force: boolean, output: Output): void {
@@ -311,16 +277,6 @@ class Project {
 
   private path(relativePath: string): string {
     return join(this.root, relativePath);
-  }
-}
-
-/** Whether a process with this id exists (EPERM: it exists, but is someone else's). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -1,5 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+} from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { withLock } from "./lock.js";
 import { shippedSnapshot } from "./shipped.js";
@@ -130,7 +139,7 @@ class Project {
   }
 
   start(force: boolean, output: Output): void {
-    const current = readSnapshot(this.path(implFolder));
+    const current = this.readImpl();
     const stubs = readSnapshot(stubsFolder);
     if (sameSnapshot(current, stubs)) {
       output.log("src/impl already holds the untouched stubs: nothing to do. Next: npm run learn");
@@ -155,8 +164,8 @@ class Project {
   }
 
   restore(source: Source, output: Output): void {
+    const current = this.readImpl();
     const wanted = this.source(source);
-    const current = readSnapshot(this.path(implFolder));
     if (sameSnapshot(current, wanted.snapshot)) {
       output.log(`src/impl already holds ${wanted.label}: nothing to do.`);
       return;
@@ -168,7 +177,7 @@ class Project {
   }
 
   status(output: Output): void {
-    const current = readSnapshot(this.path(implFolder));
+    const current = this.readImpl();
     let shipped: Snapshot | null = null;
     try {
       shipped = shippedSnapshot(this.root, implFolder, this.ref);
@@ -185,13 +194,38 @@ class Project {
           : fromShipped === null || fromStubs.length <= fromShipped.length
             ? `the exercise in progress (${fromStubs.join(", ")}, compared with the stubs)`
             : `your own work (${fromShipped.join(", ")}, compared with ${this.ref})`;
-    output.log(`src/impl holds ${state}.`);
+    if (!existsSync(this.path(implFolder))) {
+      output.log(
+        "src/impl does not exist: bring one back with npm run exercise -- restore --shipped (or start).",
+      );
+    } else output.log(`src/impl holds ${state}.`);
     const saves = this.saves();
     output.log(
       saves.length === 0
         ? "No saved copies."
         : `Saved copies, oldest first:\n  ${saves.join("\n  ")}`,
     );
+  }
+
+  /**
+   * src/impl as it is now. Refuses a src/impl that is a symbolic link (naming its target): the
+   * tool replaces a folder by renaming it, and would otherwise move the link or read the
+   * user's folder behind it.
+   */
+  private readImpl(): Snapshot {
+    const impl = this.path(implFolder);
+    let stats;
+    try {
+      stats = lstatSync(impl);
+    } catch {
+      return new Map(); // missing: nothing to read
+    }
+    if (stats.isSymbolicLink()) {
+      throw new Error(
+        `src/impl is a symbolic link to ${readlinkSync(impl)}: the exercise tool works on a real folder only; nothing was changed`,
+      );
+    }
+    return readSnapshot(impl, implFolder);
   }
 
   /** The files to restore, and how to name them in messages. */
@@ -213,7 +247,13 @@ class Project {
       }
       return { snapshot: readSnapshot(this.path(last)), label: `the copy saved in ${last}/` };
     }
-    const snapshot = readSnapshot(source.path);
+    const inside = relative(realpathSync(this.root), realpathOrSelf(source.path));
+    if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+      throw new Error(
+        `${source.path} is not inside the project: --from takes a saved copy (see status), under ${savedFolder}/`,
+      );
+    }
+    const snapshot = readSnapshot(source.path, relative(this.root, source.path));
     if (snapshot.size === 0)
       throw new Error(`${source.path}: no such folder, or it holds no files`);
     return { snapshot, label: `the copy saved in ${relative(this.root, source.path)}/` };
@@ -277,6 +317,15 @@ class Project {
 
   private path(relativePath: string): string {
     return join(this.root, relativePath);
+  }
+}
+
+/** The real path of `path`, or `path` itself when it does not exist. */
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect, test } from "vitest";
-import { main } from "../../src/exercise/main.js";
+import { exercise } from "./in-process.js";
 import { SNAPSHOT_LIMITS } from "../../src/exercise/snapshot.js";
 
 /**
@@ -27,16 +27,6 @@ function project(): string {
   const root = mkdtempSync(join(tmpdir(), "logreg-bounds-"));
   cpSync(join(projectRoot, "src/impl"), join(root, "src/impl"), { recursive: true });
   return root;
-}
-
-function exercise(root: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main([...args, "--root", root], {
-    log: (m) => out.push(m),
-    error: (m) => err.push(m),
-  });
-  return { status, out: out.join("\n"), err: err.join("\n") };
 }
 
 test("a src/impl that is a link is refused by start, restore and status, naming its target; the link is kept", () => {

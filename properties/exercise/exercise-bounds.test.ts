@@ -82,7 +82,39 @@ test("a src/impl of more files than the limit is refused, naming the limit", () 
 
 test("a missing src/impl is called missing by status, not the exercise in progress", () => {
   const root = mkdtempSync(join(tmpdir(), "logreg-bounds-"));
+  mkdirSync(join(root, "src"));
   const { status, out } = exercise(root, "status");
   expect(status).toBe(0);
   expect(out).toContain("src/impl does not exist");
+});
+
+test("--root must be a folder holding src/: a missing one is a usage error", () => {
+  const root = join(mkdtempSync(join(tmpdir(), "logreg-bounds-")), "no-such-folder");
+  const { status, err } = exercise(root, "start");
+  expect(status).toBe(2);
+  expect(err).toContain(`--root ${root}: no such folder`);
+  expect(existsSync(root)).toBe(false);
+});
+
+// On a machine whose / holds a src/ folder, / passes this check: the case does not apply there.
+test.skipIf(existsSync("/src"))(
+  "--root / (no src/ there) is a usage error, and /.exercise is not created",
+  () => {
+    const { status, err } = exercise("/", "start");
+    expect(status).toBe(2);
+    expect(err).toContain("--root /: it holds no src/ folder");
+    expect(existsSync("/.exercise")).toBe(false);
+  },
+);
+
+test("--ref must name a commit, never an option that git would obey", () => {
+  const { status, err } = exercise(project(), "status", "--ref=--output=/tmp/x");
+  expect(status).toBe(2);
+  expect(err).toContain("--ref --output=/tmp/x: a commit is expected, not an option");
+});
+
+test("status says why it cannot compare with --ref, instead of ignoring it", () => {
+  const { status, out } = exercise(project(), "status", "--ref", "nosuchref");
+  expect(status).toBe(0);
+  expect(out).toContain("(not compared with nosuchref: git ls-tree failed:");
 });

@@ -7,6 +7,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -89,10 +90,17 @@ export function main(argv: string[], output: Output = console): number {
     return usageError(output, "--shipped and --from go with `restore`");
   }
   if (values.force && command !== "start") return usageError(output, "--force goes with `start`");
+  if (values.ref.startsWith("-")) {
+    return usageError(output, `--ref ${values.ref}: a commit is expected, not an option`);
+  }
   const root =
     values.root === undefined
       ? resolve(import.meta.dirname, "../..")
       : fromUserDirectory(values.root);
+  if (!isFolder(join(root, "src"))) {
+    const why = isFolder(root) ? "it holds no src/ folder" : "no such folder";
+    return usageError(output, `--root ${values.root}: ${why}, so it is not the kit's project`);
+  }
   const project = new Project(root, values.ref);
   try {
     switch (command) {
@@ -181,8 +189,9 @@ class Project {
     let shipped: Snapshot | null = null;
     try {
       shipped = shippedSnapshot(this.root, implFolder, this.ref);
-    } catch {
-      // Not a git checkout: the state is described without the comparison.
+    } catch (error) {
+      // Not a git checkout, or no such ref: the state is described without the comparison.
+      output.log(`(not compared with ${this.ref}: ${(error as Error).message})`);
     }
     const fromStubs = differences(readSnapshot(stubsFolder), current);
     const fromShipped = shipped === null ? null : differences(shipped, current);
@@ -318,6 +327,11 @@ class Project {
   private path(relativePath: string): string {
     return join(this.root, relativePath);
   }
+}
+
+/** Whether `path` is a folder (following links). */
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /** The real path of `path`, or `path` itself when it does not exist. */

@@ -118,3 +118,13 @@ test("status says why it cannot compare with --ref, instead of ignoring it", () 
   expect(status).toBe(0);
   expect(out).toContain("(not compared with nosuchref: git ls-tree failed:");
 });
+
+test("file names in src/impl reach the terminal escaped, never as control characters", () => {
+  const root = project();
+  writeFileSync(join(root, "src/impl/\u001b[2J\u001b]0;pwned\u0007.ts"), "");
+  const { status, out } = exercise(root, "status");
+  expect(status).toBe(0);
+  // eslint-disable-next-line no-control-regex -- the point: no raw control character
+  expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  expect(out).toContain("\\u001b[2J\\u001b]0;pwned\\u0007.ts added");
+});

@@ -11,6 +11,7 @@ import {
 } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { printable } from "../data/errors.js";
 import { withLock } from "./lock.js";
 import { shippedSnapshot } from "./shipped.js";
 import {
@@ -57,6 +58,18 @@ const lockFile = ".exercise/lock";
 
 /** Runs `npm run exercise -- <argv>` and returns its exit status. */
 export function main(argv: string[], output: Output = console): number {
+  return run(argv, {
+    log: (message) => output.log(printableLines(message)),
+    error: (message) => output.error(printableLines(message)),
+  });
+}
+
+/** `text` for a terminal, line by line: file names can hold control characters (printable). */
+function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
+}
+
+function run(argv: string[], output: Output): number {
   let args;
   try {
     args = parseArgs({

@@ -16,7 +16,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { ContractFunction } from "../../src/contract.js";
 import { matrixFromRows } from "../../src/matrix.js";
 import * as stubs from "../../src/impl-stubs/index.js";
-import { main } from "../../src/exercise/main.js";
+import { exercise } from "./in-process.js";
 import { differences, readSnapshot, type Snapshot } from "../../src/exercise/snapshot.js";
 
 /**
@@ -52,17 +52,6 @@ function copyOfProject({ git }: { git: boolean }): string {
     );
   }
   return root;
-}
-
-/** Runs `npm run exercise -- <args> --root <root>` in-process; returns its status and output. */
-function exercise(root: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = main([...args, "--root", root], {
-    log: (m) => out.push(m),
-    error: (m) => err.push(m),
-  });
-  return { status, out: out.join("\n"), err: err.join("\n") };
 }
 
 const impl = (root: string): Snapshot => readSnapshot(join(root, "src/impl"));

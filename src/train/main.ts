@@ -36,7 +36,7 @@ export async function main(
     command = parseCommandLine(argv, relative(process.cwd(), FIXTURE_PATH));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    output.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    output.stderr.write(`error: ${printableLines(error.message)}\n\n${USAGE}\n`);
     return EXIT.usage;
   }
   try {
@@ -48,13 +48,18 @@ export async function main(
     return await train(command, argv, output);
   } catch (error) {
     if (error instanceof DataError || error instanceof InputError) {
-      output.stderr.write(`${error.message.split("\n").map(printable).join("\n")}\n`);
+      output.stderr.write(`${printableLines(error.message)}\n`);
       return EXIT.data;
     }
     const message = error instanceof Error ? error.message : String(error);
     output.stderr.write(`error: ${printable(message)}\n`);
     return EXIT.failure;
   }
+}
+
+/** `text` for a terminal, line by line: control and direction characters escaped (printable). */
+function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
 }
 
 async function train(
@@ -134,7 +139,7 @@ async function trainInto(
     );
   }
   if (verbosity !== "quiet") output.stdout.write(summary(parsed, verbosity));
-  output.stdout.write(`${command.out}\n`);
+  output.stdout.write(`${printable(command.out)}\n`);
   return divergenceOf(parsed) === null ? EXIT.ok : EXIT.diverged;
 }
 

@@ -12,7 +12,7 @@ import { watchModule } from "./watchdog.js";
 const learnerIndex = resolve(import.meta.dirname, "../impl/index.ts");
 
 /** True for the learner's code: src/impl's index, or a run with LOGREG_IMPL set. */
-export function isLearnerModule(modulePath: string): boolean {
+function isLearnerModule(modulePath: string): boolean {
   return resolve(modulePath) === learnerIndex || Boolean(process.env.LOGREG_IMPL);
 }
 

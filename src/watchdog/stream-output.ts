@@ -6,7 +6,7 @@
 import type { Writable } from "node:stream";
 
 /** The most of the learner's output a run shows: 64 KiB. */
-export const RUN_OUTPUT_BYTES = 64 * 1024;
+const RUN_OUTPUT_BYTES = 64 * 1024;
 
 /** An onOutput for watchModule that writes to `stream` within RUN_OUTPUT_BYTES. */
 export function boundedOutput(stream: Writable): (text: string, dropped: number) => void {

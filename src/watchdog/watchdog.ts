@@ -20,13 +20,13 @@ import { outputBuffer, takeOutput } from "./output.mjs";
 import { copyBack, decode, encode, restore } from "./transfer.mjs";
 
 /** The time a call (or the module's loading) may take: 10 s. */
-export const CALL_SECONDS = 10;
+const CALL_SECONDS = 10;
 
 /**
  * The time the worker may take to start, before it loads the learner's module (the kit's own
  * code: the TypeScript loader's registration, which takes seconds on a loaded machine): 60 s.
  */
-export const START_SECONDS = 60;
+const START_SECONDS = 60;
 
 export interface WatchdogOptions {
   /** Seconds a call may take (default CALL_SECONDS). */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, readFileSync, truncateSync } from "node:fs";
 import { expect, test } from "vitest";
 import { DataError, FIXTURE_PATH, loadBankCsv } from "../../src/data/index.js";
-import { writeTemp } from "./support.js";
+import { writeTemp } from "../support/bank-csv.js";
 
 /*
  * Issue #23, class 8: a data file truncated or appended to while it was read gave exit 0 and a

@@ -6,7 +6,7 @@ import { standardizeInPlace } from "../../src/data/standard-scaler.js";
 import { CATEGORICAL_COLUMNS, REQUIRED_COLUMNS } from "../../src/data/schema.js";
 import { amount, rows, writeCsv } from "./arbitraries.js";
 import type { Layout, Row } from "./arbitraries.js";
-import { runs, writeTemp } from "./support.js";
+import { runs, writeTemp } from "../support/bank-csv.js";
 import { standardizedMoments } from "./tolerance.js";
 
 /** Few levels, so that levels repeat, some are unseen in fitting, and groups can be constant. */

@@ -11,7 +11,7 @@ import { ageBin } from "../../src/data/age-group.js";
 import { encodeFeatures } from "../../src/data/encode.js";
 import type { DummyLevels } from "../../src/data/encode.js";
 import { matrixToRows } from "../../src/matrix.js";
-import { bankRow, smallCsv, writeTemp } from "./support.js";
+import { bankRow, smallCsv, writeTemp } from "../support/bank-csv.js";
 
 async function table(rows: Record<string, string>[]): Promise<BankTable> {
   return (await loadBankCsv(writeTemp(smallCsv(rows.map((r) => bankRow(r)))))).table;

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { DataError, loadBankCsv } from "../../src/data/index.js";
-import { KAGGLE_HEADER, smallCsv, writeTemp } from "./support.js";
+import { KAGGLE_HEADER, smallCsv, writeTemp } from "../support/bank-csv.js";
 
 /*
  * Issue #23, class 6: a second byte-order mark or a zero-width space in a header name gave

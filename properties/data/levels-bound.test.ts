@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { DataError, loadBankCsv, MAX_LEVELS } from "../../src/data/index.js";
-import { bankRow, smallCsv, writeTemp } from "./support.js";
+import { bankRow, smallCsv, writeTemp } from "../support/bank-csv.js";
 
 /*
  * Issue #23, class 2: a string column of thousands of levels would become thousands of one-hot

@@ -11,7 +11,7 @@ import {
   realDataNote,
   smallCsv,
   writeTemp,
-} from "./support.js";
+} from "../support/bank-csv.js";
 
 /**
  * The time bound of a test that loads the real file or the fixture (a few thousand rows) once or

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import { fitStandardScaler, mulberry32 } from "../../src/data/index.js";
 import { pairwiseSum } from "../../src/numerics/pairwise-sum.js";
-import { runs } from "./support.js";
+import { runs } from "../support/bank-csv.js";
 
 /** x as an exact integer multiple of 2⁻¹⁰⁷⁴ (every finite double is one). */
 function exact(x: number): bigint {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DataError, loadBankCsv } from "../../src/data/index.js";
 import type { LoadOptions } from "../../src/data/index.js";
-import { bankRow, KAGGLE_HEADER, writeTemp } from "./support.js";
+import { bankRow, KAGGLE_HEADER, writeTemp } from "../support/bank-csv.js";
 
 /*
  * Issue #23, classes 1 and 7: hostile shapes — ragged records, blank lines, mixed line endings —

@@ -4,7 +4,7 @@ import { FIXTURE_PATH, fitFeatures, loadBankCsv } from "../../src/data/index.js"
 import { gradientRoundingBound } from "../../src/numerics/rounding.js";
 import { newtonOptimum, optimumNote } from "../../src/optimum/index.js";
 import { computeGradientsVectorized } from "../../src/reference/index.js";
-import { writeTemp } from "../data/support.js";
+import { writeTemp } from "../support/bank-csv.js";
 
 /*
  * Issue #23, class 3: when every age falls outside the article's bins, the five age_group

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { printable } from "../../src/data/index.js";
-import { escapeMarkdown, escapeXml, INVISIBLE } from "../../src/train/escape.js";
+import { escapeMarkdown, escapeXml, INVISIBLE } from "../../src/text/escape.js";
 import { renderLossCurveSvg } from "../../src/train/svg.js";
-import { runs } from "./runs.js";
+import { runs } from "../support/runs.js";
 import { xmlProblem } from "./xml-well-formed.js";
 
 /*

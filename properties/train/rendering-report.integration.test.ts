@@ -4,7 +4,7 @@ import { renderMarkdown } from "../../src/train/markdown.js";
 import { runPipeline } from "../../src/train/pipeline.js";
 import type { Report } from "../../src/train/report.js";
 import { renderLossCurveSvg } from "../../src/train/svg.js";
-import { bankRow, KAGGLE_HEADER, writeTemp } from "../data/support.js";
+import { bankRow, KAGGLE_HEADER, writeTemp } from "../support/bank-csv.js";
 import { xmlProblem } from "./xml-well-formed.js";
 import { readFileSync } from "node:fs";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { escapeMarkdown, escapeXml, printable } from "../../src/train/escape.js";
+import { escapeMarkdown, escapeXml, printable } from "../../src/text/escape.js";
 import { niceTicks, renderLossCurveSvg } from "../../src/train/svg.js";
 import { runs } from "../support/runs.js";
 

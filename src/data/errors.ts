@@ -1,6 +1,6 @@
-import { printable } from "../train/escape.js";
+import { printable } from "../text/escape.js";
 
-export { printable } from "../train/escape.js";
+export { printable } from "../text/escape.js";
 
 /** What went wrong with a data file; `DataError.kind`. */
 export type DataErrorKind =

@@ -1,6 +1,6 @@
 import { DataError } from "./errors.js";
 import type { DataProblem } from "./errors.js";
-import { codePoint, INVISIBLE } from "../train/escape.js";
+import { codePoint, INVISIBLE } from "../text/escape.js";
 import { nearMatch } from "./near-match.js";
 import {
   CATEGORICAL_COLUMNS,

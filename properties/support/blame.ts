@@ -40,11 +40,6 @@ async function loadFunctionSteps(): Promise<Map<string, number>> {
 /** Function name → article step, for every function the reference's step files export. */
 export const functionSteps: ReadonlyMap<string, number> = await loadFunctionSteps();
 
-/** The article step of a function, or undefined for a name no step file exports. */
-export function stepOf(name: string): number | undefined {
-  return functionSteps.get(name);
-}
-
 /**
  * The functions of the article named in `text`, in the order they appear (whole words only,
  * so "computeCost" is not found inside "computeCostVectorized").
@@ -76,5 +71,3 @@ export function describeBlame(names: readonly string[]): string | undefined {
     steps.length === 1 ? `article step ${steps[0]}` : `article steps ${steps.join(" and ")}`;
   return `${known.join(" and ")} (${where})`;
 }
-
-export { parseBlame } from "../../src/suite/blame-line.js";

@@ -16,9 +16,6 @@ if (!modulePath) {
 /** The module under test, as loaded: any of the contract's functions may be missing. */
 export const loadedModule = (await import(modulePath)) as Partial<ArticleImplementation>;
 
-/** The path of the module under test, as LOGREG_MODULE gives it. */
-export const loadedPath: string = modulePath;
-
 /**
  * The functions `names` of the module under test, or an Error naming every one it does not
  * export, with its article step: "src/impl/index.ts does not export ageGroup (article step 5),

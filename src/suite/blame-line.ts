@@ -3,9 +3,6 @@
  * npm run learn) can parse a report without loading the reference.
  */
 
-/** The label of the blame line in a failure report, padded like the report's other fields. */
-export const BLAME_LABEL = "blames";
-
 export interface Blame {
   /** The functions blamed, usually one. */
   functions: string[];

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
  *     blames         computeGradients (article step 3)
  *
  * naming the function that is wrong (two, joined by " and ", when both disagree with the
- * oracle). `npm run mutants` parses it ({@link parseBlame}) to check that the first failure
+ * oracle). `npm run catalogue` parses it ({@link parseBlame}) to check that the first failure
  * names the function a bug really overrides.
  *
  * The step of a function is derived from the reference's file names: every function exported

@@ -1,5 +1,5 @@
 /**
- * The blame line of a failure report, read back: no imports, so that scripts (npm run mutants,
+ * The blame line of a failure report, read back: no imports, so that scripts (npm run catalogue,
  * npm run learn) can parse a report without loading the reference.
  */
 

@@ -23,9 +23,9 @@ const integrationTests = "properties/**/*.integration.test.ts";
 
 /**
  * The integration tests' default time per test and per hook, for a test that sets none: a test
- * starts at most a few processes (tsx start-up and a train run of the fixture take 1–2 s each
- * quiet, and up to 10 times that with two CPU hogs on 2 cores, measured by `.ci/run` under load).
- * Tests that do more (the grader's class, the article's 1000 epochs) set their own.
+ * starts at most a few processes; the slowest such test took 4.7 s at load 7 on 2 cores (two
+ * train runs, properties/train/train-script.integration.test.ts), so 120 s leaves it 25 times
+ * that. Tests that do more (the grader's class, the article's 1000 epochs) set their own.
  */
 const INTEGRATION_TIMEOUT_MS = 120_000;
 

@@ -12,7 +12,7 @@ const bugsDirectory = join(catalogueRoot, "bugs");
 
 /**
  * The folder of the unseen list: learner mistakes written separately from the catalogue, the
- * same module form, to measure the suite on bugs it was not tuned against (npm run mutants -- --unseen).
+ * same module form, to measure the suite on bugs it was not tuned against (npm run catalogue -- --unseen).
  */
 const unseenDirectory = join(catalogueRoot, "unseen");
 

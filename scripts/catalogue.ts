@@ -1,5 +1,5 @@
 /**
- * npm run mutants — runs the model property suite (properties/model) against every module of
+ * npm run catalogue — runs the model property suite (properties/model) against every module of
  * the catalogue of learner bugs (properties/catalogue/bugs) and prints, for each mistake, whether
  * the suite caught it ("killed"), the first property that did (in the article's step order), how
  * many tests failed, and the time. The unmodified reference runs too, as the control: a suite
@@ -33,7 +33,7 @@ import {
 import { runSuite } from "../src/catalogue/run-suite.js";
 import { markdownTable } from "../src/catalogue/table.js";
 
-const usage = `Usage: npm run mutants -- [--unseen] [--check] [--jobs N] [--json] [BUG ...]
+const usage = `Usage: npm run catalogue -- [--unseen] [--check] [--jobs N] [--json] [BUG ...]
 
 Runs the model property suite against each catalogued learner bug (properties/catalogue/bugs,
 one module per mistake) and against the reference (the control, which must pass), then prints
@@ -66,7 +66,17 @@ const root = resolve(import.meta.dirname, "..");
 /** Generous: one suite takes a few seconds; a bug that makes a property hang must still end. */
 const suiteTimeoutMs = 120_000;
 
-async function main(argv: string[]): Promise<number> {
+/** The command line, read: the options, or the usage error's exit code. */
+interface Options {
+  jobs: number;
+  json: boolean;
+  check: boolean;
+  list: BugList;
+  /** The bugs named on the command line (empty: the whole list). */
+  names: string[];
+}
+
+function parseOptions(argv: string[]): Options | "help" | { error: string } {
   let args;
   try {
     args = parseArgs({
@@ -81,43 +91,44 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (error) {
-    return usageError((error as Error).message);
+    return { error: (error as Error).message };
   }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  if (args.values.help) return "help";
   const jobs = Number(args.values.jobs);
   if (!Number.isInteger(jobs) || jobs < 1)
-    return usageError(`--jobs must be a whole number ≥ 1, got "${args.values.jobs}"`);
+    return { error: `--jobs must be a whole number ≥ 1, got "${args.values.jobs}"` };
   const list = args.values.unseen ? unseenList : catalogueList;
-  const partial = args.positionals.length > 0;
-  if (partial && args.values.check) {
-    return usageError(`--check compares the whole list with ${list.docPath}: name no bugs with it`);
+  if (args.positionals.length > 0 && args.values.check) {
+    return { error: `--check compares the whole list with ${list.docPath}: name no bugs with it` };
   }
+  const { json, check } = args.values;
+  return { jobs, json, check, list, names: args.positionals };
+}
 
-  const catalogue = args.values.unseen ? await loadUnseen() : await loadCatalogue();
-  const unknown = args.positionals.filter(
-    (name) => !catalogue.some((entry) => entry.name === name),
-  );
+/** One suite to run: the reference (the control) or a bug's module. */
+interface SuiteRun {
+  name: string;
+  path: string;
+  step: number | null;
+  description: string;
+  overrides: string | null;
+}
+
+/** The reference, then the bugs named (all of the list when none is), or the error for an unknown name. */
+async function chooseRuns(options: Options): Promise<SuiteRun[] | { error: string }> {
+  const catalogue = options.list === unseenList ? await loadUnseen() : await loadCatalogue();
+  const unknown = options.names.filter((name) => !catalogue.some((entry) => entry.name === name));
   if (unknown.length > 0) {
-    return usageError(
-      `no such bug: ${unknown.join(", ")}\nThe ${list.adjective} bugs: ${catalogue.map((e) => e.name).join(", ")}`,
-    );
+    const names = catalogue.map((e) => e.name).join(", ");
+    return {
+      error: `no such bug: ${unknown.join(", ")}\nThe ${options.list.adjective} bugs: ${names}`,
+    };
   }
-  const chosen = partial ? catalogue.filter((e) => args.positionals.includes(e.name)) : catalogue;
-
-  const maxWorkers = Math.max(1, Math.floor(availableParallelism() / jobs));
-  const suiteOptions = { root, maxWorkers, timeoutMs: suiteTimeoutMs, seed: catalogueSeed };
-  const started = performance.now();
-  const runs = [
-    {
-      name: "reference",
-      path: resolve(root, "src/reference/index.ts"),
-      step: null,
-      description: "",
-      overrides: null,
-    },
+  const chosen =
+    options.names.length > 0 ? catalogue.filter((e) => options.names.includes(e.name)) : catalogue;
+  const reference = resolve(root, "src/reference/index.ts");
+  return [
+    { name: "reference", path: reference, step: null, description: "", overrides: null },
     ...chosen.map((e) => ({
       name: e.name,
       path: e.path,
@@ -126,35 +137,59 @@ async function main(argv: string[]): Promise<number> {
       overrides: e.bug.overrides as string,
     })),
   ];
-  const results = await mapConcurrently(runs, jobs, async (run) => {
-    const outcome = await runSuite(run.path, suiteOptions);
-    const result: Result = {
-      name: run.name,
-      step: run.step,
-      description: run.description,
-      overrides: run.overrides,
-      ...outcome,
-    };
+}
+
+/** Runs the suite against each, `jobs` at a time, saying each result on stderr as it comes. */
+async function runAll(runs: SuiteRun[], jobs: number): Promise<Result[]> {
+  const maxWorkers = Math.max(1, Math.floor(availableParallelism() / jobs));
+  const suiteOptions = { root, maxWorkers, timeoutMs: suiteTimeoutMs, seed: catalogueSeed };
+  return mapConcurrently(runs, jobs, async (run) => {
+    const { path, ...described } = run;
+    const result: Result = { ...described, ...(await runSuite(path, suiteOptions)) };
     console.error(progressLine(result));
     return result;
   });
-  const seconds = (performance.now() - started) / 1000;
-  const [reference, ...bugs] = results;
+}
 
-  if (args.values.json) {
+/** Prints the results: JSON, or the table with times and the summary. */
+function printResults(reference: Result, bugs: Result[], seconds: number, options: Options): void {
+  const { jobs, list } = options;
+  if (options.json) {
     console.log(JSON.stringify({ reference, bugs, seconds, jobs }, null, 2));
-  } else {
-    console.log(
-      markdownTable(
-        [...catalogueHeader, "time"],
-        bugs.map((result) => [...catalogueCells(result), `${result.seconds.toFixed(1)} s`]),
-      ),
-    );
-    console.log();
-    console.log(summary(reference, bugs, seconds, jobs, list));
+    return;
   }
+  console.log(
+    markdownTable(
+      [...catalogueHeader, "time"],
+      bugs.map((result) => [...catalogueCells(result), `${result.seconds.toFixed(1)} s`]),
+    ),
+  );
+  console.log();
+  console.log(summary(reference, bugs, seconds, jobs, list));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options === "help") {
+    console.log(usage);
+    return 0;
+  }
+  if ("error" in options) return usageError(options.error);
+  const runs = await chooseRuns(options);
+  if ("error" in runs) return usageError(runs.error);
+
+  const started = performance.now();
+  const [reference, ...bugs] = await runAll(runs, options.jobs);
+  const seconds = (performance.now() - started) / 1000;
+  printResults(reference, bugs, seconds, options);
+
   const healthy = referencePasses(reference) && bugs.every(killed);
-  const docOk = await catalogueDoc(reference, bugs, { partial, check: args.values.check, list });
+  const partial = options.names.length > 0;
+  const docOk = await catalogueDoc(reference, bugs, {
+    partial,
+    check: options.check,
+    list: options.list,
+  });
   return healthy && docOk ? 0 : 1;
 }
 
@@ -267,7 +302,7 @@ async function mapConcurrently<T, R>(
 }
 
 function usageError(message: string): number {
-  console.error(`mutants: ${message}\n\n${usage}`);
+  console.error(`catalogue: ${message}\n\n${usage}`);
   return 2;
 }
 

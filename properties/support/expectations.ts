@@ -114,21 +114,6 @@ export function expectGradientsWithin(
   expectWithin(`${checked}.db`, actual.db, expected.db, { bound: bounds.db, reason }, hint);
 }
 
-/**
- * Runs `check` and, if it throws a {@link PropertyViolation} that blames no function yet, makes
- * it blame `names`: for checks whose `checked` text does not name the function at fault.
- */
-export function blaming<T>(names: string | readonly string[], check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof PropertyViolation && error.detail.blame === undefined) {
-      error.detail.blame = typeof names === "string" ? [names] : [...names];
-    }
-    throw error;
-  }
-}
-
 /** What a value is, for a message: "a Float64Array", "an Array (number[])", "undefined", … */
 function kindOf(value: unknown): string {
   if (Array.isArray(value)) return "an Array (number[])";

@@ -3,10 +3,10 @@
  * standardized Matrix (+ label) → the model; with the data audit for the report and the
  * synthetic fixture the kit runs on by default.
  */
-export { DataError, LISTED_PROBLEMS, describeProblem, printable } from "./errors.js";
-export type { DataErrorKind, DataProblem } from "./errors.js";
-export { LIMITS, MAX_LEVELS, loadBankCsv } from "./load.js";
-export type { LoadLimits, LoadOptions } from "./load.js";
+export { DataError, LISTED_PROBLEMS, printable } from "./errors.js";
+export type { DataErrorKind } from "./errors.js";
+export { MAX_LEVELS, loadBankCsv } from "./load.js";
+export type { LoadOptions } from "./load.js";
 export { selectRows } from "./table.js";
 export type { BankTable } from "./table.js";
 export type { DataAudit } from "./audit.js";

@@ -16,8 +16,8 @@ import { sniff } from "./sniff.js";
 import type { Sniffed } from "./sniff.js";
 import type { BankTable } from "./table.js";
 
-export { LIMITS, MAX_LEVELS } from "./load-options.js";
-export type { LoadLimits, LoadOptions } from "./load-options.js";
+export { MAX_LEVELS } from "./load-options.js";
+export type { LoadOptions } from "./load-options.js";
 
 const DROP_HINT =
   "Fix the file, or drop the invalid rows with the loader's dropInvalidRows option " +

@@ -64,7 +64,15 @@ function listOf(items: readonly number[]): string {
 export async function startLearner({ root }: LearnerOptions): Promise<Learner> {
   const vitest = await createVitest(
     "test",
-    { root, project: ["impl"], watch: false, reporters: [{}], fileParallelism: false },
+    // Worker threads start a test file faster than forked processes (about 0.3 s a file).
+    {
+      root,
+      project: ["impl"],
+      watch: false,
+      reporters: [{}],
+      fileParallelism: false,
+      pool: "threads",
+    },
     { logLevel: "silent" },
   );
   const modelFolder = join(root, "properties", "model");

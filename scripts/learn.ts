@@ -13,7 +13,7 @@
 import { watch } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { startLearner, type Report } from "../src/learn/learner.js";
+import { startLearner, type Learner, type Report } from "../src/learn/learner.js";
 
 const root = resolve(import.meta.dirname, "..");
 const implDirectory = join(root, "src", "impl");
@@ -35,7 +35,7 @@ function print(report: Report) {
 }
 
 /** Runs the loop after every save in src/impl, until interrupted; never resolves. */
-async function watchLoop(learner: Awaited<ReturnType<typeof startLearner>>): Promise<never> {
+async function watchLoop(learner: Learner): Promise<never> {
   const show = (report: Report) => {
     console.clear();
     print(report);

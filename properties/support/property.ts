@@ -207,25 +207,29 @@ function failureReport(
 export function checkProperty<T>(spec: PropertySpec<T>): void {
   const { name, file } = currentTest();
   let stub: Error | undefined;
-  const details = fc.check(
-    fc.property(spec.inputs, (input) => {
-      // Once a stub has thrown, every input fails the same way: accept the rest so that
-      // fast-check stops shrinking at once and the stub's own message is the headline.
-      if (stub) return true;
-      try {
-        spec.check(deepCopy(input));
-        return true;
-      } catch (error) {
-        if (isNotImplemented(error)) stub = error;
-        throw error;
-      }
-    }),
-    {
-      ...runSettings(spec.runs ?? DEFAULT_RUNS),
-      // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
-      maxSkipsPerRun: 1,
-    },
-  );
+  const property = fc.property(spec.inputs, (input) => {
+    // Once a stub has thrown, every input fails the same way: accept the rest.
+    if (stub) return true;
+    try {
+      spec.check(deepCopy(input));
+      return true;
+    } catch (error) {
+      if (isNotImplemented(error)) stub = error;
+      throw error;
+    }
+  });
+  const settings = {
+    ...runSettings(spec.runs ?? DEFAULT_RUNS),
+    // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
+    maxSkipsPerRun: 1,
+  };
+  // A first pass stops at the first failure, so a stub is reported at once; a real failure is
+  // then found again from the same seed and shrunk (fast-check's runs are seeded, so repeatable).
+  let details = fc.check(property, { ...settings, endOnFailure: true });
+  if (details.failed && !stub && details.counterexample !== null) {
+    const shrunk = fc.check(property, { ...settings, seed: details.seed });
+    if (shrunk.failed) details = shrunk;
+  }
   if (!details.failed) return;
   if (stub) throw notImplementedReport(stub, name);
   if (details.counterexample === null) {

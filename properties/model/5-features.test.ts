@@ -160,10 +160,22 @@ const anyString = fc.oneof(
   fc.constantFrom("yes", "no"),
 );
 
+/** The hint for yesNoFlag(value) = actual, earned from what the value and the answer show. */
+function flagHint(value: string, actual: number): string | undefined {
+  const forgiving = value.trim().toLowerCase();
+  if ((forgiving === "yes" && actual === 1) || (forgiving === "no" && actual === 0)) {
+    return `${JSON.stringify(value)} is read as ${JSON.stringify(forgiving)}: the key must match exactly, without trimming or changing case`;
+  }
+  if (actual === 0 && forgiving !== "no") {
+    return `${JSON.stringify(value)} is neither "yes" nor "no", yet gives 0: an unknown answer is NaN (pandas' missing key), not "no"`;
+  }
+  return undefined;
+}
+
 test("yesNoFlag is NaN for every string other than exactly “yes” or “no”: other case, whitespace, empty, unicode", () => {
   checkProperty({
     step,
-    hint: "pandas' .map({'yes': 1, 'no': 0}) matches the key exactly and gives NaN for anything else: no lower-casing, no trimming, and no 0 for an unknown answer",
+    hint: "pandas' .map({'yes': 1, 'no': 0}) matches the key exactly and gives NaN for any other string: compare the counterexample's string with \"yes\" and \"no\" character by character",
     blames: "yesNoFlag",
     clauses: ["yesNoFlag.other", "yesNoFlag.yes", "yesNoFlag.no"],
     inputs: fc.record({ value: anyString }),
@@ -175,6 +187,7 @@ test("yesNoFlag is NaN for every string other than exactly “yes” or “no”
         Object.is(actual, expected),
         Number.isNaN(expected) ? 'NaN (not exactly "yes" or "no")' : String(expected),
         actual,
+        flagHint(value, actual),
       );
     },
   });

@@ -6,7 +6,7 @@ import { PropertyViolation } from "./expectations.js";
  * gives the right answer, so only the reuse of the caller's changed arrays is wrong. Otherwise
  * the answer is wrong on fresh arrays too, and the hint says what to evaluate instead.
  */
-export function cacheHint(name: string, freshCopiesPass: boolean): string {
+function cacheHint(name: string, freshCopiesPass: boolean): string {
   if (freshCopiesPass) {
     return `${name} gives the right answer for fresh copies of the same arrays, but not for the caller's arrays changed in place: a result kept from an earlier call (a cache keyed by the arrays themselves) is returned — compute from the arrays as they are now`;
   }

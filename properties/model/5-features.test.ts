@@ -66,6 +66,21 @@ function pythonOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/** The hint for levels `actual` where `expected` was due, earned from the two lists. */
+function levelsHint(expected: string[], actual: string[]): string | undefined {
+  const utf16 = [...expected].sort();
+  if (JSON.stringify(actual) === JSON.stringify(utf16)) {
+    return "these are the levels in JavaScript's default order (UTF-16 units): pandas sorts by code point, as Python compares strings";
+  }
+  if (
+    expected.includes("") &&
+    JSON.stringify(actual) === JSON.stringify(expected.filter(Boolean))
+  ) {
+    return 'the empty string is missing from the levels: "" is a value like any other (only null is missing) — a truthiness test drops it';
+  }
+  return undefined;
+}
+
 /** The one-hot row i of `columns` as a string "0 1 0" (for messages). */
 const rowOf = (columns: Float64Array[], i: number) => columns.map((c) => c[i]).join(" ");
 
@@ -196,7 +211,7 @@ test("yesNoFlag is NaN for every string other than exactly “yes” or “no”
 test("oneHot's default levels are the distinct non-null values sorted as Python sorts strings (by code point), and there is one column per level after the first", () => {
   checkProperty({
     step,
-    hint: "pandas sorts the levels as Python compares strings, by Unicode code point — JavaScript's default sort compares UTF-16 units instead — every non-null value is a level (the empty string too), and drop_first=True leaves levels − 1 columns",
+    hint: "the levels are every distinct non-null value, sorted by Unicode code point, and drop_first=True leaves levels − 1 columns: write that list for the counterexample's values and compare",
     blames: "oneHot",
     clauses: ["oneHot.default-levels", "oneHot.columns"],
     inputs: fc.record({ values: column }),
@@ -208,6 +223,7 @@ test("oneHot's default levels are the distinct non-null values sorted as Python 
         JSON.stringify(levels) === JSON.stringify(expected),
         JSON.stringify(expected),
         JSON.stringify(levels),
+        levelsHint(expected, levels),
       );
       expectThat(
         "oneHot(values).columns.length",

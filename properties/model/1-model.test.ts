@@ -108,7 +108,8 @@ function sigmoidHint(z: number, actual: number, exact: number): string | undefin
     return `σ(${z}) came out as 1 − σ(z) = σ(−z): the sign of z in the exponent is flipped`;
   }
   if ((actual === 0 || actual === 1) && actual !== exact) {
-    return `σ(${z}) came out exactly ${actual}, but σ(z) = ${exact}: that value was lost to rounding or to a cut-off — compute σ(z) for z < 0 as e^z / (1 + e^z), which keeps a tiny σ(z)`;
+    const keep = z < 0 ? " — for z < 0, e^z / (1 + e^z) keeps a tiny σ(z)" : "";
+    return `σ(${z}) came out exactly ${actual}, but σ(z) = ${exact}: that value was lost to rounding or to a cut-off${keep}`;
   }
   if (actual === Math.fround(actual) && exact !== Math.fround(exact)) {
     return `σ(${z}) = ${actual} is a float32 value: keep every step in double precision`;

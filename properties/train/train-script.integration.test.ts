@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  readlinkSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -282,12 +283,18 @@ describe("scripts/train.ts", () => {
     expect(empty.stderr).toMatch(/^error: --out "": expected a folder path/);
   }, 20_000);
 
-  test("#14.4 a dangling link at --out is replaced by the new report", async () => {
+  test("#14.4 #23.10 a dangling link at --out is replaced when it names one of its own folders, else refused", async () => {
     const out = join(directory, "dangling");
-    symlinkSync(join(directory, "nowhere"), out);
+    symlinkSync(".dangling.999999999-1-00000000", out);
     const result = await train(["--data", data, "--epochs", "5", "--out", out, "--quiet"]);
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["loss-curve.svg", "report.json", "report.md"]);
+    const foreign = join(directory, "foreign");
+    symlinkSync(join(directory, "nowhere"), foreign);
+    const refused = await train(["--data", data, "--epochs", "5", "--out", foreign, "--quiet"]);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain(`is a link to ${join(directory, "nowhere")}, which this tool`);
+    expect(readlinkSync(foreign)).toBe(join(directory, "nowhere"));
   });
 
   test("#14.8 --verify validates the report's shape: the file and the bad field's path, exit 3", async () => {

@@ -122,6 +122,27 @@ describe("scripts/train.ts", () => {
     expect(result.stdout).toContain("training.costHistory[29]: recorded");
   });
 
+  test("#23.9 --verify cuts long values and paths in difference lines to 200 characters, saying how many were cut", async () => {
+    const edited = join(directory, "long-values.json");
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    const name = report.features[0].name;
+    report.features[0].name = "x".repeat(100_000);
+    (report.data as unknown as Record<string, unknown>)["k".repeat(1000)] = 1;
+    writeFileSync(edited, JSON.stringify(report));
+    const result = await train(["--verify", edited, "--quiet"]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n");
+    // JSON.stringify gives the 100,000 x's quoted: 100,002 characters, 200 kept.
+    expect(lines).toContain(
+      `  features[0].name: recorded "${"x".repeat(199)}… (99802 more characters), re-computed ${JSON.stringify(name)}`,
+    );
+    // The path data.kkk… is 1,005 characters, 200 kept.
+    expect(lines).toContain(
+      `  data.${"k".repeat(195)}… (805 more characters): recorded 1, re-computed (absent)`,
+    );
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(600);
+  });
+
   test("--verify refuses a changed data file by its SHA-256, and follows a moved one with --data", async () => {
     const report = join(out, "report.json");
     const changed = join(directory, "changed.csv");

@@ -189,4 +189,13 @@ describe("--out touches only what this tool created", () => {
     expect(readFileSync(join(out, "loss-curve.svg"), "utf8")).toBe("svg");
     expect(readdirSync(join(clone, "docs"))).toEqual(["training"]);
   });
+
+  test("#23.15 a name too long for its hidden folders is refused naming the 255-byte limit", async () => {
+    const parent = tempDir();
+    const name = "n".repeat(250);
+    await expect(prepareOutput(join(parent, name))).rejects.toThrow(
+      /: the name is 250 bytes; its fresh folder adds \d+ \(\.n…n\.\d+-\d+-[0-9a-f]{8}\.link\), over 255 bytes, the longest name a file system allows: use a name of at most \d+ bytes$/,
+    );
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });

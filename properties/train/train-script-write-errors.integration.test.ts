@@ -55,3 +55,25 @@ describe.skipIf(!haveDevFull)("write errors on stdout or stderr", () => {
 });
 
 test.runIf(!haveDevFull)("write errors: SKIPPED, this system has no /dev/full", () => {});
+
+test.skipIf(process.platform === "win32")(
+  "#23.15 a report file that cannot be written is named (EFBIG under ulimit -f, as for ENOSPC)",
+  async () => {
+    const parent = mkdtempSync(join(directory, "fsize-"));
+    const out = join(parent, "latest");
+    // 8 blocks of 512 bytes: the probe file fits, not every report file does (report.md, > 4 kB).
+    const shell = `ulimit -f 8 && exec "$0" --import tsx scripts/train.ts --epochs 5 --quiet --out "$1"`;
+    const child = spawn("sh", ["-c", shell, process.execPath, out], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on("close", done));
+    expect(stderr).toMatch(
+      /^error: cannot write .*\/\.latest\.[^/]+\/(loss-curve\.svg|report\.md|report\.json) \(EFBIG: file too large, write\)\n$/,
+    );
+    expect(code).toBe(4);
+    expect(readdirSync(parent)).toEqual([]);
+  },
+  60_000,
+);

@@ -39,6 +39,8 @@ export interface Publication {
   discard(): Promise<void>;
 }
 
+/** The longest name of a folder entry on Linux file systems (ext4, xfs, btrfs, tmpfs): NAME_MAX. */
+const MAX_NAME_BYTES = 255;
 /** Folders created one level at a time, at most this many (a path deeper than that is refused). */
 const MAX_NEW_LEVELS = 64;
 /** What an output folder written by older versions may hold: the report and its temporaries. */
@@ -69,10 +71,11 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
   const fail = (reason: string): never => {
     throw new OutputError(`--out ${out}: ${reason}`);
   };
+  const id = `${process.pid}-${Date.now()}-${randomBytes(4).toString("hex")}`;
+  checkNameLength(name, id, fail);
   const created = await createFolders(parent, fail);
   const existing = await inspect(target, fail);
   await removeLeftovers(parent, name);
-  const id = `${process.pid}-${Date.now()}-${randomBytes(4).toString("hex")}`;
   const folder = join(parent, `.${name}.${id}`);
   try {
     await mkdir(folder);
@@ -113,6 +116,23 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
       await removeLeftovers(parent, name);
     },
   };
+}
+
+/**
+ * Refuses a name whose longest sibling (`<name>.before-link-<id>`, or the link
+ * `.<name>.<id>.link`) would be longer than {@link MAX_NAME_BYTES}, before anything is created.
+ */
+function checkNameLength(name: string, id: string, fail: (reason: string) => never) {
+  const bytes = Buffer.byteLength(name);
+  const added = Math.max(`.before-link-${id}`.length, `..${id}.link`.length);
+  if (bytes + added > MAX_NAME_BYTES) {
+    const shown = name.length > 2 ? `${name[0]}…${name[name.length - 1]}` : name;
+    fail(
+      `the name is ${bytes} bytes; its fresh folder adds ${added} (.${shown}.${id}.link), over ` +
+        `${MAX_NAME_BYTES} bytes, the longest name a file system allows: use a name of at most ` +
+        `${MAX_NAME_BYTES - added} bytes`,
+    );
+  }
 }
 
 /** Creates `folder` and its missing parents, one level at a time, with a bound; returns them. */
@@ -221,13 +241,18 @@ async function removeLeftovers(parent: string, name: string) {
   }
 }
 
+/** Writes and syncs a new file; a failure (ENOSPC, EFBIG, EIO) is an OutputError naming it. */
 async function writeDurably(path: string, content: string) {
-  const handle = await open(path, "wx");
   try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(path, "wx");
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new OutputError(`cannot write ${path} (${(error as Error).message})`);
   }
 }
 

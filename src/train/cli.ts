@@ -187,8 +187,21 @@ function oneOf<T extends string>(option: string, text: string, allowed: readonly
   return text as T;
 }
 
+/** `path` when it is a file (links followed); else a usage error saying what is there instead. */
 function existingFile(option: string, path: string): string {
-  if (!existsSync(path)) throw new UsageError(`${option} ${path}: no such file`);
-  if (!statSync(path).isFile()) throw new UsageError(`${option} ${path}: not a file`);
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "ELOOP"
+          ? "a symbolic link loop (a link that leads back to itself)"
+          : `cannot look at it (${(error as Error).message})`;
+    throw new UsageError(`${option} ${path}: ${why}`);
+  }
+  if (!stats.isFile()) throw new UsageError(`${option} ${path}: not a file`);
   return path;
 }

@@ -1,9 +1,10 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { stepOrder } from "./src/suite/step-order.js";
+import { printable } from "./src/train/escape.js";
 
 /**
  * Three vitest projects run the same property files in properties/model against the three
@@ -43,13 +44,25 @@ function implementationProject(name: string, modulePath: string): TestProjectInl
   };
 }
 
-/** The module named by LOGREG_IMPL, resolved, or undefined when the variable is not set. */
+/**
+ * The module named by LOGREG_IMPL, resolved, or undefined when the variable is not set. A path
+ * that is not a file ends the run here with one line and exit 2 (a usage error): thrown, it
+ * would reach the terminal as vite's config-loading stack.
+ */
 function customModule(): string | undefined {
   const custom = process.env.LOGREG_IMPL;
   if (!custom) return undefined;
   const modulePath = resolve(process.env.INIT_CWD ?? process.cwd(), custom);
-  if (!existsSync(modulePath)) {
-    throw new Error(`LOGREG_IMPL: no such file: ${modulePath}`);
+  const problem = !existsSync(modulePath)
+    ? "no such file"
+    : statSync(modulePath).isFile()
+      ? undefined
+      : "not a file";
+  if (problem !== undefined) {
+    console.error(
+      `LOGREG_IMPL=${printable(custom)}: ${problem}: ${printable(modulePath)} (expected the module of an implementation, e.g. LOGREG_IMPL=src/impl/index.ts)`,
+    );
+    process.exit(2);
   }
   return modulePath;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseCommandLine, UsageError, USAGE } from "../../src/train/cli.js";
 
@@ -145,6 +148,24 @@ describe("the train script's command line", () => {
       "--help",
     ]) {
       expect(USAGE).toContain(option);
+    }
+  });
+
+  test("#23.15 a symbolic link loop is called one, not 'no such file'; a missing file still is", () => {
+    const directory = mkdtempSync(join(tmpdir(), "logreg-cli-"));
+    try {
+      const loop = join(directory, "loop.csv");
+      symlinkSync(loop, loop);
+      const missing = join(directory, "missing.csv");
+      expect(usageError(["--data", loop])).toBe(
+        `--data ${loop}: a symbolic link loop (a link that leads back to itself)`,
+      );
+      expect(usageError(["--verify", loop])).toBe(
+        `--verify ${loop}: a symbolic link loop (a link that leads back to itself)`,
+      );
+      expect(usageError(["--data", missing])).toBe(`--data ${missing}: no such file`);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });

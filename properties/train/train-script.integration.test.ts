@@ -4,6 +4,7 @@ import {
   mkdtempSync,
   readFileSync,
   readdirSync,
+  readlinkSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -119,6 +120,27 @@ describe("scripts/train.ts", () => {
     const result = await train(["--verify", edited, "--quiet"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("training.costHistory[29]: recorded");
+  });
+
+  test("#23.9 --verify cuts long values and paths in difference lines to 200 characters, saying how many were cut", async () => {
+    const edited = join(directory, "long-values.json");
+    const report = JSON.parse(read(out, "report.json")) as Report;
+    const name = report.features[0].name;
+    report.features[0].name = "x".repeat(100_000);
+    (report.data as unknown as Record<string, unknown>)["k".repeat(1000)] = 1;
+    writeFileSync(edited, JSON.stringify(report));
+    const result = await train(["--verify", edited, "--quiet"]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n");
+    // JSON.stringify gives the 100,000 x's quoted: 100,002 characters, 200 kept.
+    expect(lines).toContain(
+      `  features[0].name: recorded "${"x".repeat(199)}… (99802 more characters), re-computed ${JSON.stringify(name)}`,
+    );
+    // The path data.kkk… is 1,005 characters, 200 kept.
+    expect(lines).toContain(
+      `  data.${"k".repeat(195)}… (805 more characters): recorded 1, re-computed (absent)`,
+    );
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThan(600);
   });
 
   test("--verify refuses a changed data file by its SHA-256, and follows a moved one with --data", async () => {
@@ -282,12 +304,18 @@ describe("scripts/train.ts", () => {
     expect(empty.stderr).toMatch(/^error: --out "": expected a folder path/);
   }, 20_000);
 
-  test("#14.4 a dangling link at --out is replaced by the new report", async () => {
+  test("#14.4 #23.10 a dangling link at --out is replaced when it names one of its own folders, else refused", async () => {
     const out = join(directory, "dangling");
-    symlinkSync(join(directory, "nowhere"), out);
+    symlinkSync(".dangling.999999999-1-00000000", out);
     const result = await train(["--data", data, "--epochs", "5", "--out", out, "--quiet"]);
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["loss-curve.svg", "report.json", "report.md"]);
+    const foreign = join(directory, "foreign");
+    symlinkSync(join(directory, "nowhere"), foreign);
+    const refused = await train(["--data", data, "--epochs", "5", "--out", foreign, "--quiet"]);
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toContain(`is a link to ${join(directory, "nowhere")}, which this tool`);
+    expect(readlinkSync(foreign)).toBe(join(directory, "nowhere"));
   });
 
   test("#14.8 --verify validates the report's shape: the file and the bad field's path, exit 3", async () => {

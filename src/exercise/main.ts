@@ -300,24 +300,31 @@ class Project {
   /**
    * Replaces src/impl with `files`: they are written to a scratch folder first, then the old
    * src/impl is moved (renamed, not copied) to .exercise/saved/<time>-<why> — or deleted when
-   * `why` is null — and the scratch folder is renamed into place. Returns the save's path.
+   * `why` is null — and the scratch folder is renamed into place. Returns the save's path. On
+   * failure the scratch folder is removed before the error goes on.
    */
   private replaceImpl(files: Snapshot, why: string | null): string | null {
     const scratch = this.path(`.exercise/incoming-${process.pid}-${Date.now()}`);
-    writeSnapshot(scratch, files);
-    const impl = this.path(implFolder);
-    let saved: string | null = null;
-    if (existsSync(impl)) {
-      if (why === null) {
-        rmSync(impl, { recursive: true });
-      } else {
-        saved = this.newSaveName(why);
-        mkdirSync(this.path(savedFolder), { recursive: true });
-        renameSync(impl, this.path(saved));
+    try {
+      writeSnapshot(scratch, files);
+      const impl = this.path(implFolder);
+      let saved: string | null = null;
+      if (existsSync(impl)) {
+        if (why === null) {
+          rmSync(impl, { recursive: true });
+        } else {
+          saved = this.newSaveName(why);
+          mkdirSync(this.path(savedFolder), { recursive: true });
+          renameSync(impl, this.path(saved));
+        }
       }
+      renameSync(scratch, impl);
+      return saved;
+    } catch (error) {
+      // src/impl could not be moved or replaced (read-only, immutable): leave no scratch folder.
+      rmSync(scratch, { recursive: true, force: true });
+      throw error;
     }
-    renameSync(scratch, impl);
-    return saved;
   }
 
   /** A fresh .exercise/saved/<ISO time>-<why>, so that names sort in time order. */

@@ -12,6 +12,7 @@ import {
   symlink,
 } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { gitTracked, holdsOwnReport } from "./ownership.js";
 import { isAlive } from "./process-alive.js";
 
 /** A file to write: its name inside the output directory and its whole content. */
@@ -38,6 +39,8 @@ export interface Publication {
   discard(): Promise<void>;
 }
 
+/** The longest name of a folder entry on Linux file systems (ext4, xfs, btrfs, tmpfs): NAME_MAX. */
+const MAX_NAME_BYTES = 255;
 /** Folders created one level at a time, at most this many (a path deeper than that is refused). */
 const MAX_NEW_LEVELS = 64;
 /** What an output folder written by older versions may hold: the report and its temporaries. */
@@ -55,7 +58,11 @@ const REPORT_FILE =
  * report; a new link to the fresh folder is renamed over it (rename(2) replaces a link
  * atomically), so a reader sees the old report or the new one, whole, never a mix; the old
  * folder is then removed. A real folder at `--out` (from older versions, holding only report
- * files) is migrated: moved aside, replaced by the link, then removed.
+ * files and a report.json of this tool's shape) is migrated: renamed `<name>.before-link-<id>`
+ * (kept, never removed) and replaced by the link.
+ *
+ * Nothing this tool did not create is deleted or re-pointed: a link at `--out` to anything but
+ * one of its own hidden folders is refused, naming the target, as is anything git tracks there.
  */
 export async function prepareOutput(out: string, hooks: PublishHooks = {}): Promise<Publication> {
   const target = resolve(out);
@@ -64,10 +71,11 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
   const fail = (reason: string): never => {
     throw new OutputError(`--out ${out}: ${reason}`);
   };
+  const id = `${process.pid}-${Date.now()}-${randomBytes(4).toString("hex")}`;
+  checkNameLength(name, id, fail);
   const created = await createFolders(parent, fail);
   const existing = await inspect(target, fail);
   await removeLeftovers(parent, name);
-  const id = `${process.pid}-${Date.now()}-${randomBytes(4).toString("hex")}`;
   const folder = join(parent, `.${name}.${id}`);
   try {
     await mkdir(folder);
@@ -94,15 +102,12 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
       const link = join(parent, `.${name}.${id}.link`);
       await symlink(basename(folder), link);
       const now = await inspect(target, fail);
-      let aside: string | undefined;
       if (now.kind === "folder") {
         // Older versions wrote a real folder: move it aside (a link cannot replace a folder).
-        aside = join(parent, `.${name}.${id}.old`);
-        await rename(target, aside);
+        await rename(target, join(parent, `${name}.before-link-${id}`));
       }
       await rename(link, target);
       await syncFolder(parent);
-      if (aside !== undefined) await rm(aside, { recursive: true, force: true });
       const previous =
         now.kind === "link" ? now.points : existing.kind === "link" ? existing.points : undefined;
       if (previous !== undefined && isOurs(previous, name)) {
@@ -111,6 +116,23 @@ export async function prepareOutput(out: string, hooks: PublishHooks = {}): Prom
       await removeLeftovers(parent, name);
     },
   };
+}
+
+/**
+ * Refuses a name whose longest sibling (`<name>.before-link-<id>`, or the link
+ * `.<name>.<id>.link`) would be longer than {@link MAX_NAME_BYTES}, before anything is created.
+ */
+function checkNameLength(name: string, id: string, fail: (reason: string) => never) {
+  const bytes = Buffer.byteLength(name);
+  const added = Math.max(`.before-link-${id}`.length, `..${id}.link`.length);
+  if (bytes + added > MAX_NAME_BYTES) {
+    const shown = name.length > 2 ? `${name[0]}…${name[name.length - 1]}` : name;
+    fail(
+      `the name is ${bytes} bytes; its fresh folder adds ${added} (.${shown}.${id}.link), over ` +
+        `${MAX_NAME_BYTES} bytes, the longest name a file system allows: use a name of at most ` +
+        `${MAX_NAME_BYTES - added} bytes`,
+    );
+  }
 }
 
 /** Creates `folder` and its missing parents, one level at a time, with a bound; returns them. */
@@ -146,7 +168,11 @@ async function createFolders(folder: string, fail: (reason: string) => never): P
 
 type Existing = { kind: "none" } | { kind: "link"; points: string } | { kind: "folder" };
 
-/** What is at `--out` now; a file there, or a folder holding anything but a report, is refused. */
+/**
+ * What is at `--out` now. Refused: a file; anything git tracks; a link to anything but one of
+ * this tool's hidden folders; a folder holding anything but report files, or no report.json of
+ * this tool's shape.
+ */
 async function inspect(target: string, fail: (reason: string) => never): Promise<Existing> {
   let stats;
   try {
@@ -155,7 +181,19 @@ async function inspect(target: string, fail: (reason: string) => never): Promise
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { kind: "none" };
     return fail(`cannot look at it (${(error as Error).message})`);
   }
-  if (stats.isSymbolicLink()) return { kind: "link", points: await readlink(target) };
+  const tracked = await gitTracked(target);
+  if (tracked.length > 0) {
+    fail(`git tracks what is there (${tracked.join(", ")}): choose another --out`);
+  }
+  if (stats.isSymbolicLink()) {
+    const points = await readlink(target);
+    if (!isOurs(points, basename(target))) {
+      fail(
+        `is a link to ${points}, which this tool did not create: remove it or choose another --out`,
+      );
+    }
+    return { kind: "link", points };
+  }
   if (!stats.isDirectory()) return fail("exists and is not a folder");
   const foreign = (await readdir(target)).filter((entry) => !REPORT_FILE.test(entry));
   if (foreign.length > 0) {
@@ -163,6 +201,12 @@ async function inspect(target: string, fail: (reason: string) => never): Promise
     fail(
       `holds files that are not a report (${listed}); reports are now published by replacing ` +
         "this folder with a link, which would hide them: move them, or choose another --out",
+    );
+  }
+  if (!(await holdsOwnReport(target))) {
+    fail(
+      "is a folder that holds no report.json written by this tool, so it is not one of its " +
+        "reports: move it, or choose another --out",
     );
   }
   return { kind: "folder" };
@@ -178,7 +222,7 @@ function isOurs(entry: string, name: string): boolean {
 }
 
 /**
- * Removes the fresh folders, links and moved-aside folders of `--out` left by runs that were
+ * Removes the fresh folders and links of `--out` left by runs that were
  * killed (their process no longer exists) or by this process, except the one `--out` points at.
  */
 async function removeLeftovers(parent: string, name: string) {
@@ -197,13 +241,18 @@ async function removeLeftovers(parent: string, name: string) {
   }
 }
 
+/** Writes and syncs a new file; a failure (ENOSPC, EFBIG, EIO) is an OutputError naming it. */
 async function writeDurably(path: string, content: string) {
-  const handle = await open(path, "wx");
   try {
-    await handle.writeFile(content, "utf8");
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(path, "wx");
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new OutputError(`cannot write ${path} (${(error as Error).message})`);
   }
 }
 

@@ -67,8 +67,9 @@ Numbers are read in decimal notation only (0.1, 1e3, -5; not 0x10, 1_000 or " 5"
 
 Exit codes: 0 done or verified; 1 --verify found differences; 2 usage error; 3 bad input (a
 data file the pipeline rejects, a report.json that cannot be verified, data too small for the
-split); 4 any other failure (an output folder that cannot be created or written, checked
-before training; writing the report; a broken implementation); 5 training diverged
+split); 4 any other failure (an output folder that cannot be created or written, or that this
+tool did not create, checked before training; writing the report or to stdout or stderr; a
+broken implementation); 5 training diverged
 (a cost or weight became NaN or infinite, or the cost rose beyond rounding at some epoch: said
 while training, recorded in the report, which is still written; --verify of such a report);
 141 stdout was closed before the end (e.g. \`| head -3\`): stopped quietly, no report written.`;
@@ -187,8 +188,21 @@ function oneOf<T extends string>(option: string, text: string, allowed: readonly
   return text as T;
 }
 
+/** `path` when it is a file (links followed); else a usage error saying what is there instead. */
 function existingFile(option: string, path: string): string {
-  if (!existsSync(path)) throw new UsageError(`${option} ${path}: no such file`);
-  if (!statSync(path).isFile()) throw new UsageError(`${option} ${path}: not a file`);
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "ELOOP"
+          ? "a symbolic link loop (a link that leads back to itself)"
+          : `cannot look at it (${(error as Error).message})`;
+    throw new UsageError(`${option} ${path}: ${why}`);
+  }
+  if (!stats.isFile()) throw new UsageError(`${option} ${path}: not a file`);
   return path;
 }

@@ -11,6 +11,8 @@ import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
 import type { Command } from "./cli.js";
 import type { Publication } from "../publish/atomic-write.js";
 import { InputError } from "./input-error.js";
+import { guardOutput, StdoutFailed } from "./output-guard.js";
+import type { OutputGuard } from "./output-guard.js";
 import { LOSS_CURVE_FILE, renderMarkdown } from "./markdown.js";
 import { runPipeline } from "./pipeline.js";
 import { progressReporter, terminalLossCurve, verbosityOf } from "./progress.js";
@@ -25,35 +27,51 @@ const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
  * The train script: parses `argv`, runs the pipeline (or `--verify`), writes the report
  * atomically and returns the exit code. Never throws: usage errors print the message and the
  * usage (exit 2), data errors print the pipeline's message as it is (exit 3), anything else its
- * message without a stack trace (exit 4).
+ * message without a stack trace (exit 4). A write error on stdout or stderr gives exit 4 (a
+ * diverged run still 5) and one line on the other stream (src/train/output-guard.ts); when
+ * stdout fails before the report is published, nothing is published.
  */
 export async function main(
   argv: readonly string[],
   output: Output = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
+  const guard = guardOutput(output);
+  const { code, published } = await run(argv, output, guard);
+  return guard.conclude(code, published);
+}
+
+/** main without the write-error guard: the exit code, and where the report was published. */
+async function run(
+  argv: readonly string[],
+  output: Output,
+  guard: OutputGuard,
+): Promise<{ code: number; published?: string }> {
   let command: Command;
   try {
     command = parseCommandLine(argv, relative(process.cwd(), FIXTURE_PATH));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     output.stderr.write(`error: ${printableLines(error.message)}\n\n${USAGE}\n`);
-    return EXIT.usage;
+    return { code: EXIT.usage };
   }
   try {
     if (command.kind === "help") {
       output.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
+      return { code: EXIT.ok };
     }
-    if (command.kind === "verify") return await verifyReport(command, output);
-    return await train(command, argv, output);
+    if (command.kind === "verify") return { code: await verifyReport(command, output) };
+    const code = await train(command, argv, output, guard);
+    const published = code === EXIT.ok || code === EXIT.diverged ? command.out : undefined;
+    return { code, published };
   } catch (error) {
+    if (error instanceof StdoutFailed) return { code: EXIT.failure };
     if (error instanceof DataError || error instanceof InputError) {
       output.stderr.write(`${printableLines(error.message)}\n`);
-      return EXIT.data;
+      return { code: EXIT.data };
     }
     const message = error instanceof Error ? error.message : String(error);
     output.stderr.write(`error: ${printable(message)}\n`);
-    return EXIT.failure;
+    return { code: EXIT.failure };
   }
 }
 
@@ -66,6 +84,7 @@ async function train(
   command: Extract<Command, { kind: "train" }>,
   argv: readonly string[],
   output: Output,
+  guard: OutputGuard,
 ): Promise<number> {
   let publication;
   try {
@@ -78,7 +97,7 @@ async function train(
     return EXIT.failure;
   }
   try {
-    return await trainInto(publication, command, argv, output);
+    return await trainInto(publication, command, argv, output, guard);
   } catch (error) {
     await publication.discard();
     throw error;
@@ -90,6 +109,7 @@ async function trainInto(
   command: Extract<Command, { kind: "train" }>,
   argv: readonly string[],
   output: Output,
+  guard: OutputGuard,
 ): Promise<number> {
   const startedAt = new Date();
   const verbosity = verbosityOf(output, command.quiet);
@@ -126,6 +146,8 @@ async function trainInto(
   };
   const json = `${JSON.stringify({ ...report, run }, null, 2)}\n`;
   const parsed = JSON.parse(json) as Report;
+  // The progress could not be written: stop before publishing (the fresh folder is removed).
+  if ((await guard.failure())?.stream === "stdout") throw new StdoutFailed();
   await publication.publish([
     { name: LOSS_CURVE_FILE, content: renderLossCurveSvg(lossCurve(parsed)) },
     { name: "report.md", content: renderMarkdown(parsed) },

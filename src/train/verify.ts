@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { EXIT, parseCommandLine, UsageError } from "./cli.js";
 import type { Command, TrainConfig } from "./cli.js";
 import { printable } from "../data/index.js";
@@ -9,12 +8,15 @@ import { InputError } from "./input-error.js";
 import { divergenceOf } from "./divergence.js";
 import { runPipeline } from "./pipeline.js";
 import { progressReporter, verbosityOf } from "./progress.js";
+import { readBoundedReport } from "./report-file.js";
 import type { Output } from "./progress.js";
 import { SCHEMA_VERSION } from "./report.js";
 import type { Report } from "./report.js";
 
 /** How many differences are printed before "… and N more". */
 const LISTED_DIFFERENCES = 20;
+/** The longest path or value a difference line shows whole (a line stays a few hundred wide). */
+const SHOWN_CHARACTERS = 200;
 
 /**
  * `--verify <report.json>`: re-runs the configuration recorded in the report (with the data
@@ -70,7 +72,7 @@ export async function verifyReport(
     `${command.report}: ${differences.length} recorded value(s) differ from a re-run (compared ${tolerance}):`,
   );
   for (const d of differences.slice(0, LISTED_DIFFERENCES)) {
-    write(`  ${d.path}: recorded ${show(d.recorded)}, re-computed ${show(d.actual)}`);
+    write(`  ${cut(d.path)}: recorded ${show(d.recorded)}, re-computed ${show(d.actual)}`);
   }
   if (differences.length > LISTED_DIFFERENCES)
     write(`  … and ${differences.length - LISTED_DIFFERENCES} more`);
@@ -78,9 +80,10 @@ export async function verifyReport(
 }
 
 async function readReport(path: string): Promise<Report> {
+  const text = await readBoundedReport(path);
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, "utf8"));
+    value = JSON.parse(text);
   } catch (error) {
     throw new InputError(`${path}: cannot read it as JSON (${(error as Error).message})`);
   }
@@ -177,5 +180,14 @@ function sha256File(path: string): Promise<string> {
 }
 
 function show(value: unknown): string {
-  return value === undefined ? "(absent)" : JSON.stringify(value);
+  return value === undefined ? "(absent)" : cut(JSON.stringify(value));
+}
+
+/** `text` up to {@link SHOWN_CHARACTERS}, then "… (N more characters)"; no surrogate pair split. */
+function cut(text: string): string {
+  if (text.length <= SHOWN_CHARACTERS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[SHOWN_CHARACTERS - 1])
+    ? SHOWN_CHARACTERS - 1
+    : SHOWN_CHARACTERS;
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
 }

@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { stepOrder } from "./src/suite/step-order.js";
-import { printable } from "./src/train/escape.js";
+import { printable } from "./src/text/escape.js";
 
 /**
  * Three vitest projects run the same property files in properties/model against the three

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { pointsFor, type Rubric } from "./rubric.js";
@@ -158,6 +158,17 @@ export function gradescopeResults(grade: Grade): string {
   return JSON.stringify(results, null, 2) + "\n";
 }
 
+/**
+ * A file name for the submission `name` (a folder name, itself at most 255 bytes): the name when
+ * it leaves room for an extension, else its first 180 bytes' characters and a hash of the whole.
+ */
+function fileName(name: string): string {
+  if (Buffer.byteLength(name) <= 200) return name;
+  let short = name;
+  while (Buffer.byteLength(short) > 180) short = short.slice(0, -1);
+  return `${short}-${createHash("sha256").update(name).digest("hex").slice(0, 12)}`;
+}
+
 /** Writes every output into a fresh folder next to `out`, then swaps it into place. */
 export async function writeOutputs(out: string, grades: Grade[], settings: Settings) {
   const steps = [...new Set(grades.flatMap((g) => Object.keys(g.steps).map(Number)))].sort(
@@ -172,10 +183,10 @@ export async function writeOutputs(out: string, grades: Grade[], settings: Setti
     await writeFile(join(fresh, "grades.json"), gradesJson(grades, settings));
     for (const grade of grades) {
       await writeFile(
-        join(fresh, "feedback", `${grade.submission}.md`),
+        join(fresh, "feedback", `${fileName(grade.submission)}.md`),
         feedbackMarkdown(grade, settings),
       );
-      const folder = join(fresh, "gradescope", grade.submission);
+      const folder = join(fresh, "gradescope", fileName(grade.submission));
       await mkdir(folder, { recursive: true });
       await writeFile(join(folder, "results.json"), gradescopeResults(grade));
     }

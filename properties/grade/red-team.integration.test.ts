@@ -144,6 +144,9 @@ beforeAll(async () => {
 
   const alone = join(scratch, "alone");
   await honest(alone);
+  await solutionSubmission(join(alone, "pollution-twin"));
+  const twin = await readFile(join(redTeam, "pollution", "twin.ts"), "utf8");
+  await writeFile(join(alone, "pollution-twin", "index.ts"), twin);
   await grade(alone, join(scratch, "grades-alone"), tmp);
   baseline = await readRows(join(scratch, "grades-alone"));
 
@@ -200,13 +203,15 @@ describe("the run", () => {
 });
 
 describe("each attack gains nothing", () => {
-  test("prototype pollution through an argument: refused, step 4 only is lost", () => {
+  test("prototype pollution through an argument: refused; it passes nothing its twin fails", () => {
     const polluter = row("pollution");
+    const twin = baseline.get("pollution-twin")!;
     expect(polluter.notes.join("\n")).toContain("sent the grader a message it cannot read");
-    expect(polluter.steps["4"].score).toBeLessThan(polluter.steps["4"].max);
-    for (const step of ["1", "2", "3", "5", "6", "9"]) {
-      expect(polluter.steps[step]).toEqual(row("correct").steps[step]);
-    }
+    const passedByTwin = new Set(twin.properties.filter((p) => p.passed).map((p) => p.name));
+    const gained = polluter.properties.filter((p) => p.passed && !passedByTwin.has(p.name));
+    expect(gained).toEqual([]);
+    expect(polluter.total).toBeLessThanOrEqual(twin.total);
+    expect(twin.total).toBeLessThan(51);
   });
 
   test.each([

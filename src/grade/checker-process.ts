@@ -31,6 +31,8 @@ type RunnerMessage =
   | { kind: "done"; id: string; result: SubmissionOutcome };
 
 export class CheckerProcess {
+  /** The checking processes not yet ended, for {@link CheckerProcess.killAllNow}. */
+  private static readonly live = new Set<CheckerProcess>();
   readonly child: ChildProcess;
   readonly ready: Promise<PropertyId[]>;
   private stderr = "";
@@ -50,9 +52,11 @@ export class CheckerProcess {
     this.child.stderr!.setEncoding("utf8").on("data", (chunk: string) => this.keep(chunk));
     this.child.on("message", (message: RunnerMessage) => this.pending?.(message));
     this.child.on("error", (error) => this.pending?.(error));
+    CheckerProcess.live.add(this);
     this.ended = new Promise((resolve) =>
       this.child.once("exit", (code, signal) => {
         this.exited = true;
+        CheckerProcess.live.delete(this);
         this.pending?.(new Error(`its checking process ended (${signal ?? `exit ${code}`})`));
         resolve();
       }),
@@ -108,12 +112,21 @@ export class CheckerProcess {
 
   /** Kills the process group (the sandboxes die with their parent) and waits for the exit. */
   async kill(): Promise<void> {
+    this.killNow();
+    await this.ended;
+  }
+
+  private killNow(): void {
     try {
       process.kill(-this.child.pid!, "SIGKILL");
     } catch {
       // already gone
     }
-    await this.ended;
+  }
+
+  /** Kills every checking process still running, at once (the grader is interrupted). */
+  static killAllNow(): void {
+    for (const checker of CheckerProcess.live) checker.killNow();
   }
 
   /** Removes what it left in the scratch folder (its bundle, its pipes' folder). */

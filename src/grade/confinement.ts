@@ -28,8 +28,12 @@ export interface Limits {
   cpuSeconds: number;
 }
 
-/** Largest file the sandbox may write (into its tmpfs), open files, processes and threads. */
-const FILE_BYTES = 16 * 2 ** 20;
+/**
+ * Largest file the sandbox may write: its tmpfs, and its stderr, which goes to a file of the
+ * checking process's (bridge.ts): the first MiB is kept, and a write beyond fails (EFBIG; Node
+ * ignores SIGXFSZ) in the submission's own code. Then open files, processes and threads.
+ */
+const FILE_BYTES = 2 ** 20;
 const OPEN_FILES = 64;
 const PROCESSES = 64;
 /** Where the bundle folder appears inside bwrap's sandbox. */

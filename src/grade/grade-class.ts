@@ -1,6 +1,6 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { constants as osConstants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CheckerProcess } from "./checker-process.js";
 import { probeConfinement, type ConfinementKind } from "./confinement.js";
@@ -202,12 +202,20 @@ export async function gradeCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const scratch = await mkdtemp(join(tmpdir(), "logreg-grade-"));
+  const interrupted = (signal: NodeJS.Signals) => {
+    CheckerProcess.killAllNow();
+    rmSync(scratch, { recursive: true, force: true });
+    console.error(`grade: interrupted (${signal}); nothing written`);
+    process.exit(128 + osConstants.signals[signal]);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
   try {
     return await gradeClass(opts, scratch);
   } catch (error) {
     console.error(`grade: ${(error as Error).message}`);
     return error instanceof RubricError ? 2 : 1;
   } finally {
+    process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -93,3 +93,25 @@ describe("the OS sandbox", () => {
     expect(connections).toBe(1);
   }, 60_000);
 });
+
+describe("a machine with no OS sandbox", () => {
+  const root = join(import.meta.dirname, "../..");
+  /** `npm run grade` with a PATH where neither prlimit, bwrap nor unshare is found. */
+  const gradeWithoutTools = (extra: string[]) =>
+    run(
+      process.execPath,
+      ["--import", "tsx", "scripts/grade.ts", folder, "--out", join(folder, "out"), ...extra],
+      { cwd: root, env: { ...process.env, PATH: join(folder, "no-tools") }, timeout: 120_000 },
+    ).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+
+  test("refuses to run untrusted code, saying why and what to do", async () => {
+    const { code, stderr } = await gradeWithoutTools([]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("grade: no OS sandbox works on this machine (bwrap: ");
+    expect(stderr).toContain("Install bubblewrap");
+    expect(stderr).toContain("--unsafe-no-sandbox");
+  }, 120_000);
+});

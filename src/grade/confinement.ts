@@ -14,8 +14,9 @@ import { lstatSync, readlinkSync, realpathSync } from "node:fs";
  *   namespace when not root), the host's file system seen through Node's permission model only;
  * - `none`: only with `--unsafe-no-sandbox`: Node's permission model alone.
  *
- * In every kind the process gets resource limits (`prlimit`, inherited through bwrap/unshare):
- * address space, CPU seconds, file size, open files and processes; and Node's permission model
+ * In every kind the process gets resource limits (`prlimit`, inherited through bwrap/unshare;
+ * the shell's `ulimit` for `none`): address space, CPU seconds, file size, open files and
+ * processes; and Node's permission model
  * (`--experimental-permission`, reading only its bundle folder) stays as a second layer.
  */
 
@@ -39,8 +40,10 @@ const PROCESSES = 64;
 /** Where the bundle folder appears inside bwrap's sandbox. */
 const INSIDE = "/submission";
 
-function limitArgs(limits: Limits): string[] {
+/** util-linux `prlimit` running the rest of the command under the limits (Linux). */
+function prlimit(limits: Limits): string[] {
   return [
+    "prlimit",
     `--as=${(limits.memoryMb + 1024) * 2 ** 20}`,
     `--cpu=${Math.ceil(limits.cpuSeconds)}`,
     `--fsize=${FILE_BYTES}`,
@@ -48,6 +51,20 @@ function limitArgs(limits: Limits): string[] {
     `--nproc=${PROCESSES}`,
     "--",
   ];
+}
+
+/**
+ * The shell's `ulimit`, for `none` (where prlimit may be missing, as on macOS): the same limits
+ * but processes, which not every shell can set; sizes in KiB.
+ */
+function ulimit(limits: Limits): string[] {
+  const set = [
+    `-v ${(limits.memoryMb + 1024) * 1024}`,
+    `-t ${Math.ceil(limits.cpuSeconds)}`,
+    `-f ${FILE_BYTES / 1024}`,
+    `-n ${OPEN_FILES}`,
+  ];
+  return ["/bin/sh", "-c", `${set.map((s) => `ulimit ${s}`).join(" && ")} && exec "$0" "$@"`];
 }
 
 /** `/lib` and `/lib64`: symbolic links into /usr on merged-/usr systems, folders elsewhere. */
@@ -124,9 +141,12 @@ export function confinedCommand(
   const node = nodeBinary();
   const seen = kind === "bwrap" ? INSIDE : folder;
   const wrapper =
-    kind === "bwrap" ? bwrapArgs(node, folder) : kind === "unshare" ? unshareArgs() : [];
-  const args = [
-    ...limitArgs(limits),
+    kind === "bwrap"
+      ? [...prlimit(limits), ...bwrapArgs(node, folder)]
+      : kind === "unshare"
+        ? [...prlimit(limits), ...unshareArgs()]
+        : ulimit(limits);
+  const [file, ...args] = [
     ...wrapper,
     node,
     "--experimental-permission",
@@ -134,9 +154,9 @@ export function confinedCommand(
     `--max-old-space-size=${limits.memoryMb}`,
     "--no-warnings",
     ...nodeArgs,
-    ...files.map((file) => `${seen}/${file}`),
+    ...files.map((name) => `${seen}/${name}`),
   ];
-  return { file: "prlimit", args };
+  return { file, args };
 }
 
 /**

@@ -20,6 +20,28 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // A function longer than this is split along its steps (issue #20).
+      "max-lines-per-function": ["error", { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // A test file's describe and test callbacks are lists of cases, not steps of one function.
+    files: ["properties/**/*.test.ts"],
+    rules: { "max-lines-per-function": "off" },
+  },
+  {
+    // Being split by their owners (issue #20: the grader, the data and tool reliability); a
+    // warning until those branches are merged, then this entry goes.
+    files: [
+      "scripts/bench-data.ts",
+      "scripts/grade.ts",
+      "src/data/load.ts",
+      "src/data/scan.ts",
+      "src/grade/runner.ts",
+      "src/train/markdown.ts",
+    ],
+    rules: {
+      "max-lines-per-function": ["warn", { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
   {

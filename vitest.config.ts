@@ -8,13 +8,33 @@ import { stepOrder } from "./src/suite/step-order.js";
 /**
  * Three vitest projects run the same property files in properties/model against the three
  * implementations of the contract: `reference` (src/reference, the article), `impl` (src/impl,
- * the learner's) and `fast` (src/fast, the fused kernel). A fourth, `kit`, runs everything else
- * (data pipeline, the kernel's differential tests, Newton, train script, catalogue).
+ * the learner's) and `fast` (src/fast, the fused kernel). A fourth, `kit`, runs the kit's other
+ * fast tests (data pipeline, the kernel's differential tests, Newton, catalogue, support). A
+ * fifth, `integration`, runs every `*.integration.test.ts`: the tests that start a process (train,
+ * grade, bench, exercise) or take seconds (the article's 1000 epochs).
+ *
+ * `npm test` runs every project but `integration`; `npm run test:integration` runs only it.
  *
  * `LOGREG_IMPL=<path> npm test` replaces all of them with one project, `LOGREG_IMPL`, that runs
  * the model properties against the module at <path> (relative to where npm was started).
  */
 const modelProperties = "properties/model/**/*.test.ts";
+const integrationTests = "properties/**/*.integration.test.ts";
+
+/**
+ * The integration tests' default time per test and per hook, for a test that sets none: a test
+ * starts at most a few processes; the slowest such test took 4.7 s at load 7 on 2 cores (two
+ * train runs, properties/train/train-script.integration.test.ts), so 120 s leaves it 25 times
+ * that. Tests that do more (the grader's class, the article's 1000 epochs) set their own.
+ */
+const INTEGRATION_TIMEOUT_MS = 120_000;
+
+/**
+ * Every other test's time: the slowest in-process test takes 1.5 s at load 7 on 2 cores (the
+ * real data file read twice, properties/data/load.test.ts); 30 s leaves it 20 times that, where
+ * vitest's default 5 s left it only 3.
+ */
+const UNIT_TIMEOUT_MS = 30_000;
 
 function implementationProject(name: string, modulePath: string): TestProjectInlineConfiguration {
   return {
@@ -44,7 +64,20 @@ function projects(modulePath: string | undefined): TestProjectInlineConfiguratio
     implementationProject("fast", resolve("src/fast/index.ts")),
     {
       extends: true,
-      test: { name: "kit", include: ["properties/**/*.test.ts"], exclude: [modelProperties] },
+      test: {
+        name: "kit",
+        include: ["properties/**/*.test.ts"],
+        exclude: [modelProperties, integrationTests],
+      },
+    },
+    {
+      extends: true,
+      test: {
+        name: "integration",
+        include: [integrationTests],
+        testTimeout: INTEGRATION_TIMEOUT_MS,
+        hookTimeout: INTEGRATION_TIMEOUT_MS,
+      },
     },
   ];
 }
@@ -68,6 +101,8 @@ export default defineConfig({
   test: {
     projects: projects(custom),
     sequence: { sequencer: StepOrderSequencer },
+    testTimeout: UNIT_TIMEOUT_MS,
+    hookTimeout: UNIT_TIMEOUT_MS,
     // The model properties load their implementation with import(path), which watch mode cannot
     // trace back to the test files; so a change under src/ (or LOGREG_IMPL's folder) reruns them.
     forceRerunTriggers: [

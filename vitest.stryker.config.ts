@@ -40,12 +40,20 @@ export default defineConfig({
           "properties/optimum/**/*.test.ts",
         ],
     exclude: fast
-      ? ["properties/fast/bench-cli.test.ts", "properties/fast/reference-readable.test.ts"]
+      ? [
+          "properties/fast/bench-cli.integration.test.ts",
+          "properties/fast/reference-readable.test.ts",
+        ]
       : [],
     env: {
       LOGREG_MODULE: resolve(root, fast ? "src/fast/index.ts" : "src/reference/index.ts"),
       PROPERTY_SEED: "20261128",
     },
     setupFiles: [resolve(root, "mutation/fixed-seed.ts")],
+    // Longer than Stryker's own limit for any mutant (stryker.config.mjs: usual time × 3 + 20 s),
+    // so that a slow machine makes a mutant time out, never fail: vitest's default 5 s failed
+    // tests under load, which "killed" equivalent mutants and failed mutation/score.ts.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

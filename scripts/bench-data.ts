@@ -2,9 +2,11 @@
  * The data benchmark: times and peak memory of loading + feature engineering + standardization
  * (`loadBankCsv` → `fitFeatures` → `transform`), against a baseline measured in the same run
  * (csv-parse alone, reading every record and keeping nothing), on the real bank.csv and on a
- * generated 1,000,000-row bank-shaped file; and the loader's peak memory on a generated 200 MB
- * file whose every row is invalid (bounded: it must not grow with the number of bad rows). Each
- * measurement runs in a fresh Node process so that its peak RSS is its own. Prints figures;
+ * generated 1,000,000-row bank-shaped file; and the loader's time and peak memory on generated
+ * hostile files of 200 MB each (issue #23): every row invalid, one-field (ragged) records, blank
+ * lines, and rows whose line endings alternate \n, \r\n and \r. Each is refused or read; the
+ * goal is under 30 s each, and for the refused ones a peak RSS that does not grow with the file.
+ * Each measurement runs in a fresh Node process so that its peak RSS is its own. Prints figures;
  * asserts nothing.
  */
 import { spawnSync } from "node:child_process";
@@ -41,15 +43,19 @@ Options:
                 the bundled fixture when neither exists)
   --runs N      timed runs on the real file (default 7)
   --rows N      rows of the generated file (default 1000000; 0 skips it)
-  --invalid-mb N  size of the generated all-invalid file, in MB (default 200; 0 skips it):
-                the loader's peak RSS on it, against the bound of 300 MiB
+  --hostile-mb N  size of each generated hostile file, in MB (default 200; 0 skips them):
+                every row invalid, one-field records, blank lines, mixed line endings;
+                the loader's time and peak RSS on each (bound for the refused: 300 MiB)
   -h, --help    show this help
 `;
 
-/** The bound on the loader's peak RSS for a file of invalid rows, whatever its size. */
-const INVALID_RSS_BOUND_MIB = 300;
+/** The bound on the loader's peak RSS for a file it refuses, whatever its size. */
+const REFUSED_RSS_BOUND_MIB = 300;
 
-type Stage = "parse" | "load" | "pipeline" | "invalid";
+/** The time goal for loading any file of --hostile-mb MB, refused or read (issue #23). */
+const HOSTILE_GOAL_S = 30;
+
+type Stage = "parse" | "load" | "pipeline" | "hostile";
 interface Measurement {
   stage: Stage;
   /** Wall-clock milliseconds per run. */
@@ -58,6 +64,8 @@ interface Measurement {
   cpu: number[];
   rows: number;
   features: number;
+  /** For "hostile": "read", or the kind of the DataError that refused the file. */
+  outcome?: string;
   maxRssMiB: number;
   heapUsedMiB: number;
 }
@@ -76,26 +84,30 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 
+/** Loads a hostile file: its rows read, or the DataError's kind and invalid rows. */
+async function loadHostile(path: string): Promise<{ rows: number; outcome: string }> {
+  try {
+    return { rows: (await loadBankCsv(path)).table.rows, outcome: "read" };
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    return { rows: error.invalidRows, outcome: error.kind };
+  }
+}
+
 async function measureOnce(stage: Stage, path: string) {
   const start = performance.now();
   const cpuStart = cpuMs();
   let rows: number;
   let features = 0;
+  let outcome: string | undefined;
   if (stage === "parse") rows = await parseOnly(path);
-  else if (stage === "invalid") {
-    // Every row is invalid: the loader must refuse the file, counting every problem.
-    const error = await loadBankCsv(path).then(
-      () => new Error("the all-invalid file loaded"),
-      (e: unknown) => e,
-    );
-    if (!(error instanceof DataError) || error.kind !== "invalid-rows") throw error;
-    rows = error.invalidRows;
-  } else {
+  else if (stage === "hostile") ({ rows, outcome } = await loadHostile(path));
+  else {
     const { table } = await loadBankCsv(path);
     rows = table.rows;
     if (stage === "pipeline") features = fitFeatures(table).transform(table).X.cols;
   }
-  return { ms: performance.now() - start, cpu: cpuMs() - cpuStart, rows, features };
+  return { ms: performance.now() - start, cpu: cpuMs() - cpuStart, rows, features, outcome };
 }
 
 /** Child mode: one warm-up (when timing several runs), then `runs` timed runs; JSON on stdout. */
@@ -103,7 +115,13 @@ async function child(stage: Stage, path: string, runs: number) {
   if (runs > 1) await measureOnce(stage, path);
   const times: number[] = [];
   const cpu: number[] = [];
-  let last = { ms: 0, cpu: 0, rows: 0, features: 0 };
+  let last: Awaited<ReturnType<typeof measureOnce>> = {
+    ms: 0,
+    cpu: 0,
+    rows: 0,
+    features: 0,
+    outcome: undefined,
+  };
   for (let r = 0; r < runs; r++) {
     last = await measureOnce(stage, path);
     times.push(last.ms);
@@ -115,6 +133,7 @@ async function child(stage: Stage, path: string, runs: number) {
     cpu,
     rows: last.rows,
     features: last.features,
+    outcome: last.outcome,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     heapUsedMiB: process.memoryUsage().heapUsed / 2 ** 20,
   };
@@ -162,7 +181,7 @@ function report(title: string, path: string, stages: Measurement[]) {
       parse: "csv-parse alone (baseline)",
       load: "loadBankCsv (validated table)",
       pipeline: "load + features + standardize",
-      invalid: "loadBankCsv, every row invalid",
+      hostile: "loadBankCsv on a hostile file",
     }[m.stage];
     const spread =
       m.runs.length > 1
@@ -186,27 +205,72 @@ async function writeGenerated(rows: number, directory: string): Promise<string> 
   return path;
 }
 
-/** A bank-shaped file of about `megabytes` MB in which every row has an invalid age and balance. */
-async function writeInvalid(megabytes: number, directory: string): Promise<string> {
-  const path = join(directory, `invalid-${megabytes}MB.csv`);
+/** Writes `head`, then `block` until about `megabytes` MB, then `tail`, to `path`. */
+async function writeRepeated(
+  path: string,
+  head: string,
+  block: string,
+  megabytes: number,
+  tail = "",
+) {
   const out = createWriteStream(path);
-  const [header, ...rest] = [...fixtureCsvChunks({ rows: 2000, seed: 3 })].join("").split("\n");
-  const block = `${rest
-    .filter((line) => line !== "")
-    .map((line) => line.replace(/^\d+,([^,]*,[^,]*,[^,]*,[^,]*,)-?\d+,/, "old,$1x,"))
-    .join("\n")}\n`;
-  out.write(`${header}\n`);
-  let written = 0;
-  while (written < megabytes * 1e6) {
+  out.write(head);
+  for (let written = 0; written < megabytes * 1e6; written += block.length) {
     if (!out.write(block)) await once(out, "drain");
-    written += block.length;
   }
-  out.end();
+  out.end(tail);
   await once(out, "finish");
   return path;
 }
 
-async function main() {
+/** The header and the rows of a small generated bank file, each without its line break. */
+function fixtureLines(rows: number, seed: number): { header: string; rows: string[] } {
+  const [header, ...rest] = [...fixtureCsvChunks({ rows, seed })].join("").split("\n");
+  return { header, rows: rest.filter((line) => line !== "") };
+}
+
+/** The hostile files of issue #23, each about `megabytes` MB: how to write each, and its name. */
+const HOSTILE_FILES: {
+  title: string;
+  write: (path: string, megabytes: number) => Promise<string>;
+}[] = [
+  {
+    title: "every row invalid (age and balance not numbers)",
+    write(path, megabytes) {
+      const { header, rows } = fixtureLines(2000, 3);
+      const invalid = rows.map((line) =>
+        line.replace(/^\d+,([^,]*,[^,]*,[^,]*,[^,]*,)-?\d+,/, "old,$1x,"),
+      );
+      return writeRepeated(path, `${header}\n`, `${invalid.join("\n")}\n`, megabytes);
+    },
+  },
+  {
+    title: "one-field (ragged) records",
+    write(path, megabytes) {
+      const { header } = fixtureLines(1, 3);
+      return writeRepeated(path, `${header}\n`, "x\n".repeat(1000), megabytes);
+    },
+  },
+  {
+    title: "blank lines between two valid rows",
+    write(path, megabytes) {
+      const { header, rows } = fixtureLines(200, 3);
+      const [yes, no] = [rows.find((r) => r.endsWith(",yes")), rows.find((r) => r.endsWith(",no"))];
+      return writeRepeated(path, `${header}\n${yes}\n`, "\n".repeat(1000), megabytes, `${no}\n`);
+    },
+  },
+  {
+    title: "valid rows, line endings alternating \\n, \\r\\n and \\r (header \\r\\n)",
+    write(path, megabytes) {
+      const { header, rows } = fixtureLines(3000, 3);
+      const block = rows.map((row, k) => row + ["\n", "\r\n", "\r"][k % 3]).join("");
+      return writeRepeated(path, `${header}\r\n`, block, megabytes);
+    },
+  },
+];
+
+/** Options, checked: an exit with the usage on a bad one. */
+function parseOptions() {
   let values;
   try {
     ({ values } = parseArgs({
@@ -214,7 +278,7 @@ async function main() {
         real: { type: "string" },
         runs: { type: "string", default: "7" },
         rows: { type: "string", default: "1000000" },
-        "invalid-mb": { type: "string", default: "200" },
+        "hostile-mb": { type: "string", default: "200" },
         child: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -223,27 +287,66 @@ async function main() {
     process.stderr.write(`bench-data: ${(error as Error).message}\n\n${HELP}`);
     process.exit(2);
   }
-  if (values.help) return void process.stdout.write(HELP);
-  const runs = Number(values.runs);
-  const rows = Number(values.rows);
-  const invalidMb = Number(values["invalid-mb"]);
-  if (
-    !Number.isInteger(runs) ||
-    runs < 1 ||
-    !Number.isInteger(rows) ||
-    rows < 0 ||
-    !Number.isInteger(invalidMb) ||
-    invalidMb < 0
-  ) {
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const [runs, rows, hostileMb] = [values.runs, values.rows, values["hostile-mb"]].map(Number);
+  const whole = (n: number, least: number) => Number.isInteger(n) && n >= least;
+  if (!whole(runs, 1) || !whole(rows, 0) || !whole(hostileMb, 0)) {
     process.stderr.write(
-      "bench-data: --runs must be an integer ≥ 1, --rows and --invalid-mb integers ≥ 0\n",
+      "bench-data: --runs must be an integer ≥ 1, --rows and --hostile-mb integers ≥ 0\n",
     );
     process.exit(2);
   }
   const realDefault = resolve(process.env.BANK_CSV ?? "../shared/data/bank.csv");
   const real = values.real ?? (existsSync(realDefault) ? realDefault : FIXTURE_PATH);
-  if (values.child) return child(values.child as Stage, real, runs);
+  return { runs, rows, hostileMb, real, child: values.child as Stage | undefined };
+}
 
+/** Runs `body` with a fresh temporary directory, deleted after. */
+async function inTemporaryDirectory(body: (directory: string) => Promise<void>) {
+  const directory = mkdtempSync(join(tmpdir(), "logreg-bench-"));
+  try {
+    await body(directory);
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** The hostile files, one at a time: written, loaded in a child, reported, deleted. */
+async function benchHostile(megabytes: number) {
+  process.stdout.write(
+    `\nHostile files of about ${megabytes} MB, one run each (goal: refused or read in under ${HOSTILE_GOAL_S} s; ` +
+      `peak RSS of a refused file within ${REFUSED_RSS_BOUND_MIB} MiB)\n`,
+  );
+  for (const [k, file] of HOSTILE_FILES.entries()) {
+    await inTemporaryDirectory(async (directory) => {
+      const path = await file.write(join(directory, `hostile-${k}.csv`), megabytes);
+      const m = measureInChild("hostile", path, 1);
+      const mib = (statSync(path).size / 2 ** 20).toFixed(1);
+      const seconds = m.runs[0] / 1000;
+      const what =
+        m.outcome === "read"
+          ? `read: ${m.rows.toLocaleString("en")} rows`
+          : `refused (DataError "${m.outcome}", ${m.rows.toLocaleString("en")} invalid rows)`;
+      const rss =
+        m.outcome === "read"
+          ? ""
+          : m.maxRssMiB < REFUSED_RSS_BOUND_MIB
+            ? " (within the bound)"
+            : " (ABOVE the bound)";
+      process.stdout.write(
+        `  ${file.title}, ${mib} MiB: ${what} in ${seconds.toFixed(2)} s wall (${seconds < HOSTILE_GOAL_S ? "under" : "ABOVE"} the goal), ` +
+          `${(m.cpu[0] / 1000).toFixed(2)} s CPU, peak RSS ${m.maxRssMiB.toFixed(0)} MiB${rss}\n`,
+      );
+    });
+  }
+}
+
+async function main() {
+  const { runs, rows, hostileMb, real, child: stage } = parseOptions();
+  if (stage) return child(stage, real, runs);
   const load = loadavg()
     .map((l) => l.toFixed(1))
     .join(" ");
@@ -260,8 +363,7 @@ async function main() {
     stages.map((s) => measureInChild(s, real, runs)),
   );
   if (rows > 0) {
-    const directory = mkdtempSync(join(tmpdir(), "logreg-bench-"));
-    try {
+    await inTemporaryDirectory(async (directory) => {
       const started = performance.now();
       const big = await writeGenerated(rows, directory);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -271,26 +373,9 @@ async function main() {
         big,
         stages.map((s) => measureInChild(s, big, 1)),
       );
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
+    });
   }
-  if (invalidMb > 0) {
-    const directory = mkdtempSync(join(tmpdir(), "logreg-bench-"));
-    try {
-      const path = await writeInvalid(invalidMb, directory);
-      const m = measureInChild("invalid", path, 1);
-      const mib = (statSync(path).size / 2 ** 20).toFixed(1);
-      const verdict = m.maxRssMiB < INVALID_RSS_BOUND_MIB ? "within" : "ABOVE";
-      process.stdout.write(
-        `\nGenerated file, every row invalid\n  ${path} (${mib} MiB, ${m.rows.toLocaleString("en")} invalid rows)\n` +
-          `  loadBankCsv → DataError "invalid-rows": ${(m.runs[0] / 1000).toFixed(2)} s wall, ${(m.cpu[0] / 1000).toFixed(2)} s CPU, ` +
-          `peak RSS ${m.maxRssMiB.toFixed(0)} MiB (${verdict} the bound of ${INVALID_RSS_BOUND_MIB} MiB)\n`,
-      );
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
-  }
+  if (hostileMb > 0) await benchHostile(hostileMb);
 }
 
 try {

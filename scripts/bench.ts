@@ -114,60 +114,8 @@ async function bench(options: ReturnType<typeof parse>) {
   const timedVariants = variants.filter((v) => options.implementations.includes(v.implementation));
   log(`data: ${relative(process.cwd(), options.data)}, X ${X.rows} × ${X.cols}; timing…`);
 
-  const numpy = options.numpy ? numpySession(options.python, X, y) : undefined;
-  const seconds = new Map<string, number[]>(timedVariants.map((v) => [v.name, []]));
-  const cpuSeconds = new Map<string, number[]>(timedVariants.map((v) => [v.name, []]));
-  const finalCost = new Map<string, number>();
-  /** Variants that threw (a stubbed or broken src/impl): reported, not timed again. */
-  const failed = new Map<string, string>();
-  const numpySeconds: number[] = [];
-  const numpyCpuSeconds: number[] = [];
-  let numpyRun: NumpyRun | undefined;
-  try {
-    for (let run = 0; run < runs; run++) {
-      for (const variant of timedVariants.filter((v) => !failed.has(v.name))) {
-        try {
-          const timing = timed(() => variant.train(X, y, epochs, alpha));
-          seconds.get(variant.name)?.push(timing.seconds);
-          cpuSeconds.get(variant.name)?.push(timing.cpuSeconds);
-          finalCost.set(variant.name, timing.value);
-        } catch (error) {
-          failed.set(variant.name, error instanceof Error ? error.message : String(error));
-        }
-      }
-      if (numpy) {
-        numpyRun = numpy.run({ epochs, alpha });
-        numpySeconds.push(...numpyRun.seconds);
-        numpyCpuSeconds.push(...numpyRun.cpuSeconds);
-      }
-      log(`  round ${run + 1}/${runs} done`);
-    }
-  } finally {
-    numpy?.remove();
-  }
-
-  const rows = timedVariants
-    .filter((v) => !failed.has(v.name))
-    .map((v) => ({
-      name: v.name,
-      seconds: seconds.get(v.name) ?? [],
-      cpuSeconds: cpuSeconds.get(v.name) ?? [],
-    }));
-  if (numpyRun) {
-    const name = `numpy ${numpyRun.numpy} (article)`;
-    rows.push({ name, seconds: numpySeconds, cpuSeconds: numpyCpuSeconds });
-  }
-  const medians = rows.map((row) => median(row.seconds));
-  const fastest = Math.min(...medians);
-  const results: VariantResult[] = rows.map((row, k) => ({
-    name: row.name,
-    seconds: row.seconds,
-    median: medians[k],
-    cpuMedian: median(row.cpuSeconds),
-    epochsPerSecond: epochs / medians[k],
-    ratioToFastest: medians[k] / fastest,
-    finalCost: finalCost.get(row.name) ?? numpyRun?.finalCost ?? NaN,
-  }));
+  const timings = timeVariants(options, timedVariants, X, y, log);
+  const results = variantResults(timedVariants, timings, epochs);
   const byName = (name: string) => results.find((r) => r.name.startsWith(name));
   const kernel = byName("fast");
   const numpyResult = byName("numpy");
@@ -196,7 +144,7 @@ async function bench(options: ReturnType<typeof parse>) {
       loadAverageAtEnd: loadavg()[0],
     },
     variants: results,
-    failed: Object.fromEntries(failed),
+    failed: Object.fromEntries(timings.failed),
     kernelOverNumpy: kernel && numpyResult ? kernel.median / numpyResult.median : undefined,
     implLoopSpeedupOverArticlePythonLoop: implLoop
       ? {
@@ -208,6 +156,85 @@ async function bench(options: ReturnType<typeof parse>) {
   };
 }
 
+type Variant = (typeof variants)[number];
+type Data = ReturnType<ReturnType<typeof fitFeatures>["transform"]>;
+
+/**
+ * `runs` rounds, each timing every variant once (interleaved, so that a slow moment of the
+ * machine falls on all of them) and the article's numpy when asked. A variant that throws (a
+ * stubbed or broken src/impl) is recorded in `failed` and not timed again.
+ */
+function timeVariants(
+  options: ReturnType<typeof parse>,
+  timedVariants: Variant[],
+  X: Data["X"],
+  y: Float64Array,
+  log: (text: string) => void,
+) {
+  const { epochs, alpha, runs } = options;
+  const numpy = options.numpy ? numpySession(options.python, X, y) : undefined;
+  const seconds = new Map<string, number[]>(timedVariants.map((v) => [v.name, []]));
+  const cpuSeconds = new Map<string, number[]>(timedVariants.map((v) => [v.name, []]));
+  const finalCost = new Map<string, number>();
+  const failed = new Map<string, string>();
+  const numpySeconds: number[] = [];
+  const numpyCpuSeconds: number[] = [];
+  let numpyRun: NumpyRun | undefined;
+  try {
+    for (let run = 0; run < runs; run++) {
+      for (const variant of timedVariants.filter((v) => !failed.has(v.name))) {
+        try {
+          const timing = timed(() => variant.train(X, y, epochs, alpha));
+          seconds.get(variant.name)?.push(timing.seconds);
+          cpuSeconds.get(variant.name)?.push(timing.cpuSeconds);
+          finalCost.set(variant.name, timing.value);
+        } catch (error) {
+          failed.set(variant.name, error instanceof Error ? error.message : String(error));
+        }
+      }
+      if (numpy) {
+        numpyRun = numpy.run({ epochs, alpha });
+        numpySeconds.push(...numpyRun.seconds);
+        numpyCpuSeconds.push(...numpyRun.cpuSeconds);
+      }
+      log(`  round ${run + 1}/${runs} done`);
+    }
+  } finally {
+    numpy?.remove();
+  }
+  return { seconds, cpuSeconds, finalCost, failed, numpyRun, numpySeconds, numpyCpuSeconds };
+}
+
+/** Each timed variant (and numpy) with its medians, speed and ratio to the fastest. */
+function variantResults(
+  timedVariants: Variant[],
+  timings: ReturnType<typeof timeVariants>,
+  epochs: number,
+): VariantResult[] {
+  const { seconds, cpuSeconds, finalCost, failed, numpyRun } = timings;
+  const rows = timedVariants
+    .filter((v) => !failed.has(v.name))
+    .map((v) => ({
+      name: v.name,
+      seconds: seconds.get(v.name) ?? [],
+      cpuSeconds: cpuSeconds.get(v.name) ?? [],
+    }));
+  if (numpyRun) {
+    const name = `numpy ${numpyRun.numpy} (article)`;
+    rows.push({ name, seconds: timings.numpySeconds, cpuSeconds: timings.numpyCpuSeconds });
+  }
+  const medians = rows.map((row) => median(row.seconds));
+  const fastest = Math.min(...medians);
+  return rows.map((row, k) => ({
+    name: row.name,
+    seconds: row.seconds,
+    median: medians[k],
+    cpuMedian: median(row.cpuSeconds),
+    epochsPerSecond: epochs / medians[k],
+    ratioToFastest: medians[k] / fastest,
+    finalCost: finalCost.get(row.name) ?? numpyRun?.finalCost ?? NaN,
+  }));
+}
 function numpySession(python: string, X: Parameters<typeof writeMatrix>[0], y: Float64Array) {
   if (!hasNumpy(python)) {
     throw new UsageError(

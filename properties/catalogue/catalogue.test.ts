@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
 import type { ArticleImplementation } from "../../src/contract.js";
 import * as reference from "../../src/reference/index.js";
-import { loadCatalogue, loadUnseen } from "./catalogue.js";
+import { loadCatalogue, loadUnseen } from "../../src/catalogue/load.js";
 
 /**
- * The catalogue's modules are what `npm run mutants` runs the property suite against. Each must
+ * The catalogue's modules are what `npm run catalogue` runs the property suite against. Each must
  * be a whole implementation of the contract that differs from the reference in exactly the one
  * function it names, so that a kill is the property suite's doing, not a missing export's.
  */

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { firstFailure, type JsonReport } from "../../src/catalogue/first-failure.js";
 
-/** `npm run mutants` names the property that caught a bug from vitest's JSON report. */
+/** `npm run catalogue` names the property that caught a bug from vitest's JSON report. */
 function report(files: JsonReport["testResults"]): JsonReport {
   const tests = files.flatMap((file) => file.assertionResults);
   return {

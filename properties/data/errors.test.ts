@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DataError, LISTED_PROBLEMS, loadBankCsv } from "../../src/data/index.js";
 import type { DataErrorKind } from "../../src/data/index.js";
-import { bankRow, KAGGLE_HEADER, smallCsv, writeTemp } from "./support.js";
+import { bankRow, KAGGLE_HEADER, smallCsv, writeTemp } from "../support/bank-csv.js";
 
 /** The DataError that loading `content` (written to a temporary file) throws. */
 async function loadError(content: string | Uint8Array, kind: DataErrorKind, options = {}) {

@@ -1,17 +1,12 @@
 import { describe, expect, test } from "vitest";
-import {
-  AGE_BINS,
-  AGE_LABELS,
-  fitFeatures,
-  loadBankCsv,
-  selectRows,
-} from "../../src/data/index.js";
+import { fitFeatures, loadBankCsv, selectRows } from "../../src/data/index.js";
 import type { BankTable } from "../../src/data/index.js";
 import { ageBin } from "../../src/data/age-group.js";
 import { encodeFeatures } from "../../src/data/encode.js";
 import type { DummyLevels } from "../../src/data/encode.js";
 import { matrixToRows } from "../../src/matrix.js";
-import { bankRow, smallCsv, writeTemp } from "./support.js";
+import { bankRow, smallCsv, writeTemp } from "../support/bank-csv.js";
+import { AGE_BINS, AGE_LABELS } from "../../src/reference/index.js";
 
 async function table(rows: Record<string, string>[]): Promise<BankTable> {
   return (await loadBankCsv(writeTemp(smallCsv(rows.map((r) => bankRow(r)))))).table;

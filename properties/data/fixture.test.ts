@@ -13,7 +13,7 @@ import {
   selectRows,
 } from "../../src/data/index.js";
 import { fixtureLogit } from "../../src/data/fixture.js";
-import { hasRealData, REAL_DATA, realDataNote } from "./support.js";
+import { hasRealData, REAL_DATA, realDataNote } from "../support/bank-csv.js";
 
 /** Loaded once for the whole file. */
 const fixture = loadBankCsv(FIXTURE_PATH);

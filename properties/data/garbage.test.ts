@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import { DataError, loadBankCsv } from "../../src/data/index.js";
-import { KAGGLE_HEADER, runs, writeTemp } from "./support.js";
+import { KAGGLE_HEADER, runs, writeTemp } from "../support/bank-csv.js";
 
 /**
  * Loading either succeeds or throws a DataError; anything else fails: another error (a crash),

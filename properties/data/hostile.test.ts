@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DataError, loadBankCsv } from "../../src/data/index.js";
 import type { DataErrorKind, LoadOptions } from "../../src/data/index.js";
-import { bankRow, KAGGLE_HEADER, smallCsv, writeTemp } from "./support.js";
+import { bankRow, KAGGLE_HEADER, smallCsv, writeTemp } from "../support/bank-csv.js";
 
 /** The DataError that loading `content` throws (its kind checked); its message without the path. */
 async function failure(

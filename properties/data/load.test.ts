@@ -11,7 +11,14 @@ import {
   realDataNote,
   smallCsv,
   writeTemp,
-} from "./support.js";
+} from "../support/bank-csv.js";
+
+/**
+ * The time bound of a test that loads the real file or the fixture (a few thousand rows) once or
+ * twice: each load takes 0.1–0.2 s of CPU; 30 s leaves room for a machine loaded many times over
+ * (the default 5 s was exceeded at a load average of 16 on 2 cores).
+ */
+const LOADS_TIMEOUT_MS = 30_000;
 
 /** The same records in the layout of the UCI files: `;`, every string quoted, label `y`. */
 function toUci(kaggleText: string, lineEnd = "\n"): string {
@@ -45,7 +52,7 @@ const ARTICLE_FEATURES_ON_BANK_CSV = [
   "month_may", "month_nov", "month_oct", "month_sep",
 ]; // prettier-ignore
 
-describe("the real Kaggle bank.csv", () => {
+describe("the real Kaggle bank.csv", { timeout: LOADS_TIMEOUT_MS }, () => {
   test.skipIf(!hasRealData)(
     `has 11,162 rows, 5,289 yes / 5,873 no, 8 ages of 18 in no bin, and its SHA-256 in the audit${realDataNote}`,
     async () => {
@@ -94,7 +101,7 @@ describe("the real Kaggle bank.csv", () => {
   );
 });
 
-describe("file layouts", () => {
+describe("file layouts", { timeout: LOADS_TIMEOUT_MS }, () => {
   test("the UCI layout (;, quoted strings, label y) reads the same values as the Kaggle layout", async () => {
     const text = readFileSync(FIXTURE_PATH, "utf8");
     const [a, b] = await Promise.all([

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { fitStandardScaler, mulberry32 } from "../../src/data/index.js";
-import { pairwiseSum } from "../../src/data/pairwise-sum.js";
-import { runs } from "./support.js";
+import { mulberry32 } from "../../src/data/index.js";
+import { fitScaler } from "../../src/reference/index.js";
+import { pairwiseSum } from "../../src/numerics/pairwise-sum.js";
+import { runs } from "../support/bank-csv.js";
 
 /** x as an exact integer multiple of 2⁻¹⁰⁷⁴ (every finite double is one). */
 function exact(x: number): bigint {
@@ -66,7 +67,7 @@ test("StandardScaler, fitted block by block, sums each column as pairwiseSum sum
         cols: 2,
         data: Float64Array.from({ length: rows * 2 }, () => random() * 1e3 - 300),
       };
-      const { means } = fitStandardScaler(X);
+      const { means } = fitScaler(X);
       for (let j = 0; j < 2; j++) {
         const column = Float64Array.from({ length: rows }, (_, i) => X.data[i * 2 + j]);
         expect(means[j]).toBe(pairwiseSum(column) / rows);

@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { loadBankCsv } from "../../src/data/index.js";
 import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, YES_NO_COLUMNS } from "../../src/data/schema.js";
 import { layout, rows, writeCsv } from "./arbitraries.js";
-import { runs, writeTemp } from "./support.js";
+import { runs, writeTemp } from "../support/bank-csv.js";
 
 test("arbitrary valid rows written as CSV, in any layout, load back to the same values", async () => {
   await fc.assert(

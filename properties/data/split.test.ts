@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { stratifiedSplit } from "../../src/data/index.js";
-import { runs } from "./support.js";
+import { runs } from "../support/bank-csv.js";
 
 const labels = fc
   .array(fc.constantFrom(0, 1), { minLength: 2, maxLength: 300 })

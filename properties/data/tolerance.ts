@@ -1,4 +1,4 @@
-import { pairwiseSum } from "../../src/data/pairwise-sum.js";
+import { pairwiseSum } from "../../src/numerics/pairwise-sum.js";
 
 /**
  * The mean and population standard deviation of standardized values z, with the tolerances

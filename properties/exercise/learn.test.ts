@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { stepOfFile, stepsOf } from "../../scripts/learn.js";
+import { stepOfFile, stepOfSource, stepsOf } from "../../src/learn/steps.js";
 
 /** npm run learn derives its steps from the property files' names, whatever steps exist. */
 test("a property file's step is its name's numeric prefix; other files have none", () => {
@@ -8,6 +8,14 @@ test("a property file's step is its name's numeric prefix; other files have none
   expect(stepOfFile("10-extra.test.ts")).toBe(10);
   expect(stepOfFile("helpers.ts")).toBeUndefined();
   expect(stepOfFile("model.test.ts")).toBeUndefined();
+});
+
+test("a learner's source file's step is its name's numeric prefix; index.ts and helpers have none", () => {
+  expect(stepOfSource("1-model.ts")).toBe(1);
+  expect(stepOfSource("9-evaluation.ts")).toBe(9);
+  expect(stepOfSource("12b-more.ts")).toBe(12);
+  expect(stepOfSource("index.ts")).toBeUndefined();
+  expect(stepOfSource("matrix-helpers.ts")).toBeUndefined();
 });
 
 test("the steps come in numeric order with their files, so new steps (5, 6, 9) join the loop", () => {

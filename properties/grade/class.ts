@@ -34,6 +34,7 @@ export async function bugSubmission(folder: string, name: string): Promise<void>
 export async function copyFixtures(from: string, to: string, only?: string[]): Promise<string[]> {
   const names = (await readdir(from, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory() && (!only || only.includes(entry.name)))
+    // A folder of submissions of its own (fairness/), not a submission: its own tests copy it.
     .filter((entry) => existsSync(join(from, entry.name, "index.ts")))
     .map((entry) => entry.name);
   for (const name of names) {

@@ -6,12 +6,16 @@ import {
   datasetWithChangedWeights,
   datasetWithHugeLogits,
   datasetWithoutInfinityMinusInfinity,
+  largeDataset,
   middleRangeDataset,
   wideValue,
 } from "../support/arbitraries.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
-import { costFunctions } from "../support/implementation.js";
+import { fixtureSizedDataset } from "../support/fixture-sized.js";
+import { guardArguments, guardPairs } from "../support/guard.js";
+import { costFunctions as unguarded, implementation } from "../support/implementation.js";
 import { logitIsFiniteInEveryOrder } from "../support/overflow.js";
+import { withEarlierSteps } from "../support/prerequisites.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
 import {
@@ -20,6 +24,12 @@ import {
   expectEachWithin,
   reference,
 } from "../support/oracle.js";
+import { exactLogitRow, relativeTolerance } from "../support/tail.js";
+
+/** The cost functions, each failing first, as itself, if it changes an argument (support/guard.ts). */
+const costFunctions = guardPairs(unguarded);
+/** The implementation's earlier steps, re-checked on a failing counterexample (support/prerequisites.ts). */
+const lr = guardArguments(implementation);
 
 const step = "step 2 — the cost J(w, b) = −(1/m) Σᵢ [yᵢ log σ(zᵢ) + (1 − yᵢ) log(1 − σ(zᵢ))]";
 
@@ -32,8 +42,10 @@ test("the cost is never NaN and never negative, for finite data whose logits can
   checkProperty({
     step,
     hint: "the cost is a mean of losses −log(probability), each ≥ 0: check the sign of the sum and that each log is of a probability in [0, 1]",
+    blames: "computeCost",
+    clauses: ["computeCost.never-negative", "computeCostVectorized.never-negative"],
     inputs: datasetWithoutInfinityMinusInfinity(),
-    check: (data) => {
+    check: withEarlierSteps(lr, 2, (data) => {
       const { X, y, w, b } = data;
       for (const [name, cost] of costFunctions) {
         const J = cost(X, y, w, b);
@@ -47,7 +59,7 @@ test("the cost is never NaN and never negative, for finite data whose logits can
           hint,
         );
       }
-    },
+    }),
   });
 });
 
@@ -55,6 +67,8 @@ test("a logit can be NaN for finite X and w (1e308·10 − 1e308·10 = ∞ − �
   checkExample({
     step,
     hint: "a NaN logit means the inputs overflowed: let the NaN through (no clipping or max/min that turns it into a number)",
+    blames: "computeCost",
+    clauses: ["computeCost.nan-logit", "computeCostVectorized.nan-logit"],
     input: {
       X: matrixFromRows([[1e308, 1e308]]),
       y: Float64Array.of(1),
@@ -86,6 +100,8 @@ test("the cost is finite whenever every logit is finite, even for logits near ±
   checkProperty({
     step,
     hint: "every loss of a finite logit is finite, and so is their mean: find the step (a loss, the sum, the division) that overflows",
+    blames: "computeCost",
+    clauses: ["computeCost.finite", "computeCostVectorized.finite"],
     inputs: fc.oneof(datasetWithHugeLogits(), dataset({ feature: wideValue })),
     check: (data) => {
       const { X, y, w, b } = data;
@@ -110,6 +126,8 @@ test("the cost at w = 0, b = 0 is ln 2 within (m + 2) units of roundoff, for any
   checkProperty({
     step,
     hint: "at w = 0 every σ(z) is 1/2 and every loss is ln 2: a different value means the loss formula or the mean is off",
+    blames: "computeCost",
+    clauses: ["computeCost.zero-weights", "computeCostVectorized.zero-weights"],
     inputs: dataset({ feature: wideValue }),
     check: ({ X, y }) => {
       const m = X.rows;
@@ -130,12 +148,26 @@ test("the cost at w = 0, b = 0 is ln 2 within (m + 2) units of roundoff, for any
   });
 });
 
-test("the loop and vectorized costs each agree with an independent evaluation (the reference) within rounding, densely for |z| < 40 and for magnitudes up to 1e300", () => {
+test("the loop and vectorized costs each agree with an independent evaluation (the reference) within rounding, densely for |z| < 40, for magnitudes up to 1e300, and on data sets of 101 to 2000 rows", () => {
   checkProperty({
     step,
     hint: "compare how your cost forms z, chooses the term for y, and divides by m with the formula above, on the counterexample's rows one at a time",
-    inputs: fc.oneof(middleRangeDataset(), dataset({ feature: wideValue })),
-    check: ({ X, y, w, b }) => {
+    blames: "computeCost",
+    clauses: [
+      "computeCost.value",
+      "computeCostVectorized.value",
+      "computeCost.large",
+      "computeCostVectorized.large",
+    ],
+    inputs: fc.oneof(
+      { arbitrary: middleRangeDataset(), weight: 5 },
+      { arbitrary: dataset({ feature: wideValue }), weight: 4 },
+      {
+        arbitrary: largeDataset({ feature: fc.double({ min: -2, max: 2, noNaN: true }) }),
+        weight: 1,
+      },
+    ),
+    check: withEarlierSteps(lr, 2, ({ X, y, w, b }) => {
       // The oracle: src/reference's cost, within costRoundingBound of the exact cost
       // (src/numerics/rounding.ts: (1/m) Σᵢ [λᵢ γₙ₊₁ Aᵢ + 4u Lᵢ + 2u + γₘ₊₁ Lᵢ], Aᵢ = Σⱼ |wⱼ xᵢⱼ| + |b|),
       // as is any correct implementation: the two agree within twice that bound.
@@ -153,6 +185,52 @@ test("the loop and vectorized costs each agree with an independent evaluation (t
         tolerance,
         "both of your costs are off: suspect what they share (the loss formula, the logit, the mean)",
       );
+    }),
+  });
+});
+
+test("the cost of one example is its loss within 8 units of roundoff, relative, wherever the loss is a normal number: saturated and far-tail logits included (the tail-accuracy policy)", () => {
+  checkProperty({
+    step,
+    hint: "for one example the cost is its loss, −log σ(z) = log(1 + e^(−z)) or −log(1 − σ(z)) = log(1 + e^z), which a tail makes tiny (4.2e-18 at z = 40, y = 1): evaluate it without losing it to rounding — log1p(e^t) rather than log(1 + e^t), e^t itself for t ≪ 0, no clipping of σ",
+    blames: "computeCost",
+    clauses: ["computeCost.one-row", "computeCostVectorized.one-row"],
+    inputs: exactLogitRow(),
+    check: withEarlierSteps(lr, 2, ({ X, y, w, b, z }) => {
+      // Every summand of the logit is exact (support/tail.ts), so only the loss is rounded. The
+      // oracle is the reference's loss (log1pexp: exp and log1p, each within an ulp: ≤ 4u); a
+      // correct implementation is within 4u of the exact loss too, so the two within 8u.
+      const expected = reference.loss(z, y[0]);
+      const tolerance = relativeTolerance(expected, 8, "the loss's own rounding, twice");
+      for (const [name, cost] of costFunctions) {
+        expectWithin(
+          `${name}(X, y, w, b) for one example with z = ${z}, y = ${y[0]}`,
+          cost(X, y, w, b),
+          expected,
+          tolerance,
+        );
+      }
+    }),
+  });
+});
+
+test("a fixture-sized data set (11,162 × 45): both costs agree with the reference within rounding", () => {
+  checkExample({
+    step,
+    hint: "the cost must work at the article's size as on small data: look for a fixed-size buffer or a count that stops short of m",
+    blames: "computeCost",
+    clauses: ["computeCost.large", "computeCostVectorized.large"],
+    input: { data: "fixtureSizedDataset() (support/fixture-sized.ts): 11,162 rows, 45 features" },
+    check: () => {
+      const { X, y, w, b } = fixtureSizedDataset();
+      const tolerance = {
+        bound: 2 * costRoundingBound(X, y, w, b),
+        reason: "2 × the rounding bound of one evaluation; expected is the reference's cost",
+      };
+      const expected = reference.computeCost(X, y, w, b);
+      for (const [name, cost] of costFunctions) {
+        expectWithin(`${name}(X, y, w, b)`, cost(X, y, w, b), expected, tolerance);
+      }
     },
   });
 });
@@ -161,6 +239,8 @@ test("the cost reads X, y and w at each call: changing w in place changes the co
   checkProperty({
     step,
     hint: "compute the cost from the arrays as they are now: a cache keyed by the arrays themselves (or by X alone) returns a stale cost once the caller changes w in place",
+    blames: "computeCost",
+    clauses: ["computeCost.fresh", "computeCostVectorized.fresh"],
     inputs: datasetWithChangedWeights(),
     check: ({ X, y, w, b, changed }) => {
       for (const [name, cost] of costFunctions) {

@@ -10,10 +10,11 @@ import {
   wideValue,
 } from "../support/arbitraries.js";
 import { exactly, expectGradientsWithin, expectWithin } from "../support/expectations.js";
+import { guardArguments, guardPairs } from "../support/guard.js";
 import {
-  costFunctions,
-  gradientFunctions,
-  implementation as lr,
+  costFunctions as unguardedCosts,
+  gradientFunctions as unguardedGradients,
+  implementation,
 } from "../support/implementation.js";
 import { checkProperty } from "../support/property.js";
 import {
@@ -29,6 +30,11 @@ import {
   stackTwice,
   zeroColumn,
 } from "../support/transform.js";
+
+/** The functions under test, each failing first, as itself, if it changes an argument (support/guard.ts). */
+const costFunctions = guardPairs(unguardedCosts);
+const gradientFunctions = guardPairs(unguardedGradients);
+const lr = guardArguments(implementation);
 
 const step = "steps 2 and 3 — the cost and its gradients, as means over the examples";
 
@@ -77,6 +83,13 @@ test("permuting the rows leaves the cost and the gradients unchanged, to roundin
   checkProperty({
     step,
     hint: "the examples are a set: the result must not depend on their order — is some index tied to the row position?",
+    blames: "computeCost",
+    clauses: [
+      "computeCost.metamorphic",
+      "computeCostVectorized.metamorphic",
+      "computeGradients.metamorphic",
+      "computeGradientsVectorized.metamorphic",
+    ],
     inputs: datasetWithRowOrder({ feature: wideValue }),
     check: ({ order, ...data }) => {
       const changed = { ...data, X: permuteRows(data.X, order), y: permute(data.y, order) };
@@ -89,6 +102,13 @@ test("duplicating every row leaves the cost and the gradients unchanged (they ar
   checkProperty({
     step,
     hint: "with every example twice, a mean stays the same and a sum doubles: did you divide by m, the number of rows?",
+    blames: "computeCost",
+    clauses: [
+      "computeCost.metamorphic",
+      "computeCostVectorized.metamorphic",
+      "computeGradients.metamorphic",
+      "computeGradientsVectorized.metamorphic",
+    ],
     inputs: dataset({ feature: wideValue }),
     check: (data) => {
       const changed = { ...data, X: stackTwice(data.X), y: repeatTwice(data.y) };
@@ -102,6 +122,13 @@ test("replacing y by 1 − y and (w, b) by (−w, −b) leaves the cost unchange
   checkProperty({
     step,
     hint: "σ(−z) = 1 − σ(z), so the two classes are mirror images: a term of the loss or of eᵢ = σ(zᵢ) − yᵢ that treats y = 0 and y = 1 differently breaks this",
+    blames: "computeCost",
+    clauses: [
+      "computeCost.metamorphic",
+      "computeCostVectorized.metamorphic",
+      "computeGradients.metamorphic",
+      "computeGradientsVectorized.metamorphic",
+    ],
     inputs: dataset({ feature: wideValue }),
     check: (data) => {
       const changed = {
@@ -119,6 +146,13 @@ test("permuting the feature columns (and the weights with them) leaves the cost 
   checkProperty({
     step,
     hint: "dw[j] belongs to column j: check that the gradient loop indexes X by (row, column) and w by column, with cols as the row stride",
+    blames: "computeGradients",
+    clauses: [
+      "computeCost.metamorphic",
+      "computeCostVectorized.metamorphic",
+      "computeGradients.metamorphic",
+      "computeGradientsVectorized.metamorphic",
+    ],
     inputs: datasetWithColumnOrder({ feature: wideValue }),
     check: ({ order, ...data }) => {
       const changed = { ...data, X: permuteColumns(data.X, order), w: permute(data.w, order) };
@@ -132,6 +166,8 @@ test("an all-zero feature column gets a gradient of exactly 0, and its weight st
   checkProperty({
     step: "steps 3 and 4 — the gradients and gradient descent",
     hint: "dw[k] is a sum of eᵢ·xᵢₖ, all 0 here: a non-zero value means some other column (or b) leaks into it",
+    blames: "computeGradients",
+    clauses: ["computeGradients.metamorphic", "computeGradientsVectorized.metamorphic"],
     inputs: fc
       .record({
         data: datasetWithColumn(),

@@ -2,16 +2,21 @@ import fc from "fast-check";
 import { test } from "vitest";
 import { dataset } from "../support/arbitraries.js";
 import type { Dataset } from "../support/arbitraries.js";
-import { smoothness, squaredNorm, stepSlack } from "../support/descent.js";
+import { callCountHint, smoothness, squaredNorm, stepSlack } from "../support/descent.js";
 import { matrixFromRows } from "../../src/matrix.js";
 import type { Gradients } from "../../src/contract.js";
-import { expectThat, expectWithin } from "../support/expectations.js";
-import { implementation } from "../support/implementation.js";
+import { expectFloat64Array, expectThat, expectWithin } from "../support/expectations.js";
+import { guardArguments } from "../support/guard.js";
+import { implementation as unguarded } from "../support/implementation.js";
+import { withEarlierSteps } from "../support/prerequisites.js";
 import { reference } from "../support/oracle.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { costRoundingBound } from "../../src/numerics/rounding.js";
 
 const step = "step 4 — gradient descent: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b";
+
+/** The implementation, each function failing first, as itself, if it changes an argument (support/guard.ts). */
+const implementation = guardArguments(unguarded);
 
 /**
  * The function under test is the learner's gradientDescent; the cost and gradients it is judged
@@ -37,6 +42,7 @@ test("gradientDescent copies w: the caller's w is unchanged and the result is a 
     step,
     hint: "copy w before updating it (Float64Array.from(w)): the article's `w -= alpha * dw` changes the caller's array, and returning w itself (e.g. for epochs = 0) or a buffer kept between calls shares it",
     blames: "gradientDescent",
+    clauses: ["gradientDescent.copies-w"],
     inputs: fc.record({
       first: dataset({ maxRows: 6 }),
       second: dataset({ maxRows: 6 }),
@@ -47,6 +53,8 @@ test("gradientDescent copies w: the caller's w is unchanged and the result is a 
       const { X, y, w, b } = first;
       const before = Float64Array.from(w);
       const model = implementation.gradientDescent(X, y, w, b, { alpha, epochs });
+      // "The same ArrayBuffer" is said only of typed arrays: the type is checked first.
+      expectFloat64Array(`gradientDescent(…, { epochs: ${epochs} }).w`, model.w);
       expectThat(
         `w after gradientDescent(X, y, w, b, { epochs: ${epochs} })`,
         sameBits(before, w),
@@ -70,6 +78,7 @@ test("gradientDescent copies w: the caller's w is unchanged and the result is a 
         alpha,
         epochs: 1,
       });
+      expectFloat64Array("gradientDescent(second…).w", later.w);
       expectThat(
         "gradientDescent(first…).w after a second call gradientDescent(second…)",
         model.w.buffer !== later.w.buffer && sameBits(kept, model.w),
@@ -88,8 +97,9 @@ test("gradientDescent runs exactly `epochs` updates, also where the gradient is 
   const y = Float64Array.of(0, 1);
   checkExample({
     step,
-    hint: "run the loop for every epoch: stopping early when the gradient is small or the cost stops falling is a different algorithm than the article's, and costHistory must get one entry per epoch",
+    hint: "run the loop for every epoch, one update and one cost per epoch: compare the number of updates and of recorded costs with `epochs`",
     blames: "gradientDescent",
+    clauses: ["gradientDescent.epochs"],
     input: { X, y, w: [0], b: 0, alpha: 0.5, epochs: 7 },
     check: () => {
       const history: number[] = [];
@@ -116,11 +126,13 @@ test("gradientDescent runs exactly `epochs` updates, also where the gradient is 
         gradientFunction: zero,
         costHistory: given,
       });
+      // The hint is earned: it names stopping early or extra calls only from the counted calls.
       expectThat(
         "calls to a gradientFunction that returns 0, in gradientDescent(…, { epochs: 7 })",
         calls === 7 && given.length === 7,
         "7 calls and 7 costs (one per epoch)",
         `${calls} calls and ${given.length} costs`,
+        callCountHint(calls, 7),
       );
     },
   });
@@ -149,8 +161,9 @@ test("one gradient-descent step at α ≤ 1/L never increases the cost and lower
     step,
     hint: descentHint,
     blames: "gradientDescent",
+    clauses: ["gradientDescent.descent"],
     inputs: withSafeAlpha(),
-    check: ({ alpha, ...data }) => {
+    check: withEarlierSteps(implementation, 4, ({ alpha, ...data }) => {
       const { X, y, w, b } = data;
       const before = lr.computeCost(X, y, w, b);
       const g = lr.computeGradientsVectorized(X, y, w, b);
@@ -171,7 +184,7 @@ test("one gradient-descent step at α ≤ 1/L never increases the cost and lower
         `≤ J(w, b) − (α/2)‖∇J‖² = ${promised} (+ ${slackNote})`,
         after,
       );
-    },
+    }),
   });
 });
 
@@ -181,9 +194,10 @@ test("a whole gradientDescent run at α ≤ 1/L records the cost after each of i
     hint:
       "costHistory gets one entry per epoch, the cost after that epoch's update: " + descentHint,
     blames: "gradientDescent",
+    clauses: ["gradientDescent.cost-history", "gradientDescent.descent"],
     inputs: withSafeAlpha({ epochs: fc.integer({ min: 1, max: 8 }) }),
     runs: 50,
-    check: ({ alpha, epochs, ...start }) => {
+    check: withEarlierSteps(implementation, 4, ({ alpha, epochs, ...start }) => {
       const { X, y } = start;
       const history: number[] = [];
       lr.gradientDescent(X, y, start.w, start.b, { alpha, epochs, costHistory: history });
@@ -214,6 +228,41 @@ test("a whole gradientDescent run at α ≤ 1/L records the cost after each of i
         previous = { X, y, ...next };
         previousCost = history[k];
       }
+    }),
+  });
+});
+
+test("gradientDescent uses α as given, α = 0 included: with α = 0 the model stays bit for bit where it started, whatever the gradient", () => {
+  checkProperty({
+    step,
+    hint: "α = 0 is a learning rate like any other (0 · dw = 0): a default written `alpha || 0.1` or `alpha ? … : …` replaces it, since 0 is falsy — test for undefined instead (`alpha ?? 0.1`), or use it as it is",
+    blames: "gradientDescent",
+    clauses: ["gradientDescent.alpha"],
+    inputs: fc
+      .record({ data: dataset({ maxRows: 8 }), epochs: fc.integer({ min: 1, max: 4 }) })
+      .map(({ data, epochs }) => ({ ...data, epochs })),
+    check: ({ X, y, w, b, epochs }) => {
+      const history: number[] = [];
+      const model = lr.gradientDescent(X, y, w, b, { alpha: 0, epochs, costHistory: history });
+      const start = reference.computeCostVectorized(X, y, w, b);
+      for (let j = 0; j < w.length; j++) {
+        expectThat(
+          `gradientDescent(X, y, w, b, { alpha: 0, epochs: ${epochs} }).w[${j}]`,
+          Object.is(model.w[j], w[j]) || (model.w[j] === 0 && w[j] === 0),
+          `${w[j]}, where it started (w − 0·dw = w exactly)`,
+          model.w[j],
+        );
+      }
+      expectThat(
+        `gradientDescent(X, y, w, b, { alpha: 0, epochs: ${epochs} }).b`,
+        model.b === b,
+        `${b}, where it started (b − 0·db = b exactly)`,
+        model.b,
+      );
+      expectWithin(`costHistory[${epochs - 1}] with alpha = 0`, history[epochs - 1], start, {
+        bound: 2 * costRoundingBound(X, y, w, b),
+        reason: "the cost at the unchanged start, within 2 × its rounding bound",
+      });
     },
   });
 });

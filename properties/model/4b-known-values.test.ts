@@ -63,6 +63,13 @@ test("on the four-example data set at w = 0, b = 0 the cost is ln 2 and the grad
   checkExample({
     step: "steps 2 and 3 — the cost and its gradients",
     hint: "at w = 0 every σ is 1/2: a wrong cost points at the loss or the mean, a wrong gradient at eᵢ = σ(zᵢ) − yᵢ or at the division by m",
+    blames: "computeCost",
+    clauses: [
+      "computeCost.value",
+      "computeCostVectorized.value",
+      "computeGradients.value",
+      "computeGradientsVectorized.value",
+    ],
     input: { X, y, w: [0, 0], b: 0 },
     check: () => {
       const gradients = { dw: Float64Array.of(-1 / 2, -1 / 8), db: -1 / 4 };
@@ -105,6 +112,13 @@ test("on the four-example data set at w = (ln 3, −ln 3), b = −ln 3 the cost 
   checkExample({
     step: "steps 2 and 3 — the cost and its gradients",
     hint: "with σ(zᵢ) = (1/4, 1/2, 1/4, 3/4) the losses are −log σ for y = 1 and −log(1 − σ) for y = 0: compare each term with the comment in this test",
+    blames: "computeCost",
+    clauses: [
+      "computeCost.value",
+      "computeCostVectorized.value",
+      "computeGradients.value",
+      "computeGradientsVectorized.value",
+    ],
     input: { X, y, w: [ln3, -ln3], b: -ln3 },
     check: () => {
       const tolerance = {
@@ -124,6 +138,8 @@ test("one gradient-descent step from w = 0, b = 0 with α = 4 lands exactly on w
   checkExample({
     step: "step 4 — gradient descent: w ← w − α ∂J/∂w, b ← b − α ∂J/∂b",
     hint: "the step is w − α·dw and b − α·db with dw, db taken at the starting point",
+    blames: "gradientDescent",
+    clauses: ["gradientDescent.known-values"],
     input: { X, y, w: [0, 0], b: 0, alpha: 4 },
     check: () => {
       const model = lr.gradientDescent(X, y, new Float64Array(2), 0, { alpha: 4, epochs: 1 });

@@ -3,6 +3,7 @@ import { test } from "vitest";
 import type { Gradients } from "../../src/contract.js";
 import { rowView } from "../../src/matrix.js";
 import { dataset, smallValue } from "../support/arbitraries.js";
+import { callCountHint } from "../support/descent.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
 import {
   costFunctions,
@@ -23,6 +24,15 @@ test("no function mutates its arguments: X, y and w are bit-for-bit the same aft
   checkProperty({
     step,
     hint: "the article's `w -= alpha * dw` changes the caller's numpy array in place: copy w before updating it (and never write into X or y)",
+    blames: "gradientDescent",
+    clauses: [
+      "predict.no-mutation",
+      "computeCost.no-mutation",
+      "computeCostVectorized.no-mutation",
+      "computeGradients.no-mutation",
+      "computeGradientsVectorized.no-mutation",
+      "gradientDescent.no-mutation",
+    ],
     inputs: fc
       .record({ data: dataset(), alpha: fc.double({ min: 1e-3, max: 1, noNaN: true }) })
       .map(({ data, alpha }) => ({ ...data, alpha })),
@@ -68,6 +78,7 @@ test("gradientDescent is deterministic: the same call twice gives bit-for-bit th
   checkProperty({
     step: "step 4 — gradient descent",
     blames: "gradientDescent",
+    clauses: ["gradientDescent.deterministic"],
     hint: "the result may depend only on the arguments: no randomness, no state kept between calls, no reuse of an array from an earlier call",
     inputs: fc
       .record({
@@ -114,6 +125,11 @@ test("gradientDescent calls the gradientFunction it is given once per epoch, ste
   checkProperty({
     step: "step 4 — gradient descent",
     blames: "gradientDescent",
+    clauses: [
+      "gradientDescent.gradient-function",
+      "gradientDescent.cost-history",
+      "gradientDescent.epochs",
+    ],
     hint: "use options.gradientFunction when given (the vectorized one otherwise), once per epoch, and push to options.costHistory instead of replacing it",
     inputs: fc
       .record({
@@ -141,7 +157,13 @@ test("gradientDescent calls the gradientFunction it is given once per epoch, ste
         gradientFunction,
         costHistory,
       });
-      expectThat("calls to gradientFunction", calls === epochs, `${epochs} (one per epoch)`, calls);
+      expectThat(
+        "calls to gradientFunction",
+        calls === epochs,
+        `${epochs} (one per epoch)`,
+        calls,
+        callCountHint(calls, epochs),
+      );
       expectThat(
         "costHistory.length",
         costHistory.length === 1 + epochs,

@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { test } from "vitest";
 import { exactly, expectThat, expectWithin } from "../support/expectations.js";
 import { permutation } from "../support/arbitraries.js";
+import { guardArguments } from "../support/guard.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { requireFunctions } from "../support/step-functions.js";
 import { nextUp } from "../../src/numerics/rounding.js";
 
-const lr = requireFunctions("ageGroup", "yesNoFlag", "oneHot");
+/** Each function fails first, as itself, if it changes an argument (support/guard.ts). */
+const lr = guardArguments(requireFunctions("ageGroup", "yesNoFlag", "oneHot"));
 
 const step =
   "step 5 — features: pd.cut(age, bins=[18,25,35,45,55,65,100]), yes/no → 1/0, pd.get_dummies(drop_first=True)";
@@ -15,7 +17,7 @@ const step =
 const EDGES = [18, 25, 35, 45, 55, 65, 100];
 const LABELS = ["18–24", "25–34", "35–44", "45–54", "55–64", "65+"];
 
-/** The next double below x. */
+/** The next double below x (nextUp steps the float64 bit pattern). */
 const nextDown = (x: number) => -nextUp(-x);
 
 /** The bin by definition: LABELS[k] when EDGES[k] < age ≤ EDGES[k + 1], else null. */
@@ -34,8 +36,10 @@ const age: fc.Arbitrary<number> = fc.oneof(
 
 /**
  * Category levels, few of them so that rows repeat levels: the article's (ASCII, with "." and
- * "-"), case variants, and characters where JavaScript's default sort (UTF-16 units) and
- * Python's (code points) disagree: U+FFFF and 😀 (U+1F600, a surrogate pair).
+ * "-"), case variants, the empty string (a level like any other, and the first in code-point
+ * order: a falsy value that `if (value)` or `.filter(Boolean)` would drop), a space, and
+ * characters where JavaScript's default sort (UTF-16 units) and Python's (code points)
+ * disagree: U+FFFF and 😀 (U+1F600, a surrogate pair).
  */
 const level = fc.constantFrom(
   "admin.",
@@ -43,6 +47,8 @@ const level = fc.constantFrom(
   "unknown",
   "Married",
   "married",
+  "",
+  " ",
   "é",
   "\uFFFF",
   "😀",
@@ -67,6 +73,8 @@ test("ageGroup puts every age in (18, 100] in exactly its right-closed bin, and 
   checkProperty({
     step,
     hint: "pd.cut's bins are right-closed: (18, 25], (25, 35], … — an age equal to an edge belongs to the bin that ends there, and 18 itself to no bin",
+    blames: "ageGroup",
+    clauses: ["ageGroup.bins", "ageGroup.outside"],
     inputs: fc.record({ age: fc.oneof(age, fc.constant(NaN)) }),
     check: ({ age }) => {
       const expected = expectedGroup(age);
@@ -81,10 +89,37 @@ test("ageGroup puts every age in (18, 100] in exactly its right-closed bin, and 
   });
 });
 
+test("ageGroup at every edge 18, 25, 35, 45, 55, 65, 100 and at the doubles either side of each: the right-closed bin, checked one by one", () => {
+  // Each edge belongs to the bin that ends there (18 to none); the double just above an edge to
+  // the next bin (above 100: none); the double just below to the bin that ends at the edge.
+  const ages = EDGES.flatMap((edge) => [nextDown(edge), edge, nextUp(edge)]);
+  checkExample({
+    step,
+    hint: 'pd.cut\'s bins are right-closed, (lo, hi]: compare with `>` on the left and `<=` on the right, and check the first and the last edge (18 is in no bin, 100 is in "65+")',
+    blames: "ageGroup",
+    clauses: ["ageGroup.edges", "ageGroup.outside"],
+    input: { ages },
+    check: ({ ages }) => {
+      for (const age of ages) {
+        const expected = expectedGroup(age);
+        const actual = lr.ageGroup(age);
+        expectThat(
+          `ageGroup(${age})`,
+          actual === expected,
+          expected === null ? "null (no bin)" : JSON.stringify(expected),
+          JSON.stringify(actual),
+        );
+      }
+    },
+  });
+});
+
 test("yesNoFlag maps “yes” to 1 and “no” to 0", () => {
   checkExample({
     step,
     hint: "df[col].map({'yes': 1, 'no': 0}): yes is the 1",
+    blames: "yesNoFlag",
+    clauses: ["yesNoFlag.yes", "yesNoFlag.no"],
     input: { values: ["yes", "no"] },
     check: () => {
       const exact = exactly("the flags are the integers 1 and 0");
@@ -94,10 +129,63 @@ test("yesNoFlag maps “yes” to 1 and “no” to 0", () => {
   });
 });
 
+/**
+ * Any string: near misses of "yes" and "no" (case, whitespace, a prefix, full-width letters, an
+ * accent, a NUL), the empty string, and strings of any UTF-16 units and of any code points.
+ */
+const anyString = fc.oneof(
+  fc.constantFrom(
+    "Yes",
+    "YES",
+    "No",
+    "NO",
+    " yes",
+    "yes ",
+    "no\n",
+    "\tno",
+    "y",
+    "n",
+    "ye",
+    "",
+    "ｙｅｓ",
+    "yés",
+    "yes\u0000",
+    "true",
+    "1",
+    "0",
+    "null",
+  ),
+  fc.string(),
+  fc.string({ unit: "binary" }),
+  fc.constantFrom("yes", "no"),
+);
+
+test("yesNoFlag is NaN for every string other than exactly “yes” or “no”: other case, whitespace, empty, unicode", () => {
+  checkProperty({
+    step,
+    hint: "pandas' .map({'yes': 1, 'no': 0}) matches the key exactly and gives NaN for anything else: no lower-casing, no trimming, and no 0 for an unknown answer",
+    blames: "yesNoFlag",
+    clauses: ["yesNoFlag.other", "yesNoFlag.yes", "yesNoFlag.no"],
+    inputs: fc.record({ value: anyString }),
+    check: ({ value }) => {
+      const expected = value === "yes" ? 1 : value === "no" ? 0 : NaN;
+      const actual = lr.yesNoFlag(value);
+      expectThat(
+        `yesNoFlag(${JSON.stringify(value)})`,
+        Object.is(actual, expected),
+        Number.isNaN(expected) ? 'NaN (not exactly "yes" or "no")' : String(expected),
+        actual,
+      );
+    },
+  });
+});
+
 test("oneHot's default levels are the distinct non-null values sorted as Python sorts strings (by code point), and there is one column per level after the first", () => {
   checkProperty({
     step,
-    hint: "pandas sorts the levels as Python compares strings, by Unicode code point — JavaScript's default sort compares UTF-16 units instead — and drop_first=True leaves levels − 1 columns",
+    hint: "pandas sorts the levels as Python compares strings, by Unicode code point — JavaScript's default sort compares UTF-16 units instead — every non-null value is a level (the empty string too), and drop_first=True leaves levels − 1 columns",
+    blames: "oneHot",
+    clauses: ["oneHot.default-levels", "oneHot.columns"],
     inputs: fc.record({ values: column }),
     check: ({ values }) => {
       const { levels, columns } = lr.oneHot(values);
@@ -130,6 +218,8 @@ test("each one-hot row has at most one 1, exactly one unless its level is the dr
   checkProperty({
     step,
     hint: "row i gets a 1 in the column of its own level and 0 elsewhere; the first level (the dropped one), a null and a level not in `levels` are all zeros",
+    blames: "oneHot",
+    clauses: ["oneHot.rows", "oneHot.given-levels"],
     inputs: fc.record({
       values: column,
       levels: fc.option(fc.uniqueArray(level, { minLength: 1, maxLength: 5 }), { nil: undefined }),
@@ -172,6 +262,8 @@ test("permuting the rows permutes the one-hot rows the same way (with the same l
   checkProperty({
     step,
     hint: "each row's encoding may depend only on its own value and the levels, not on its position or on the rows before it",
+    blames: "oneHot",
+    clauses: ["oneHot.row-order"],
     inputs: column.chain((values) =>
       fc.record({ values: fc.constant(values), order: permutation(values.length) }),
     ),
@@ -207,6 +299,15 @@ test("a worked example: six rows of the article's columns, binned, flagged and o
   checkExample({
     step,
     hint: "check the right-closed bins at their edges, the sorted levels with the first one dropped, and which answer is the 1",
+    blames: "oneHot",
+    clauses: [
+      "ageGroup.bins",
+      "oneHot.default-levels",
+      "oneHot.given-levels",
+      "oneHot.rows",
+      "yesNoFlag.yes",
+      "yesNoFlag.no",
+    ],
     input,
     check: ({ age, marital, housing }) => {
       const groups = age.map((a) => lr.ageGroup(a));

@@ -1,14 +1,28 @@
 import fc from "fast-check";
 import { test } from "vitest";
 import type { Matrix } from "../../src/contract.js";
-import { pairwiseSum } from "../../src/data/pairwise-sum.js";
+import { pairwiseSum } from "../../src/numerics/pairwise-sum.js";
 import { UNIT_ROUNDOFF, gamma } from "../../src/numerics/rounding.js";
 import { scaledDouble } from "../support/arbitraries.js";
 import { exactly, expectThat, expectWithin } from "../support/expectations.js";
+import { guardArguments } from "../support/guard.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { requireFunctions } from "../support/step-functions.js";
 
-const lr = requireFunctions("fitScaler", "transformScaler", "standardizeFeatures");
+/** Each function fails first, as itself, if it changes an argument (support/guard.ts). */
+const lr = guardArguments(requireFunctions("fitScaler", "transformScaler", "standardizeFeatures"));
+
+/**
+ * The hint for a standardized column whose std is `std` instead of 1, earned: it names ddof 1
+ * only when the std is √((m − 1)/m) within `bound`, which is what dividing by m − 1 gives.
+ */
+function stdHint(std: number, m: number, bound: number, j: number): string {
+  const ddofOne = Math.sqrt((m - 1) / m);
+  if (m > 1 && Math.abs(std - ddofOne) <= bound) {
+    return `the standardized column's std is √((m − 1)/m) = ${ddofOne} for m = ${m}: exactly what a scale divided by m − 1 (pandas' .std(), ddof 1) gives — StandardScaler divides by m`;
+  }
+  return `the standardized column ${j} has std ${std}, not 1: evaluate fitScaler(X).scales[${j}] for this column by hand, √(Σ(x − mean)²/m), and compare`;
+}
 
 const step =
   "step 6 — StandardScaler: zᵢⱼ = (xᵢⱼ − meanⱼ) / scaleⱼ, scale = population std (ddof 0), 1 for a constant column";
@@ -114,7 +128,15 @@ function expectAppliesScaler(
 test("every standardized column has mean 0 and population std 1 (ddof 0) within its rounding bound; a constant column becomes 0 with scale 1, never NaN", () => {
   checkProperty({
     step,
-    hint: "StandardScaler divides by the population std, √(Σ(x − mean)²/m) — pandas' .std() divides by m − 1 — and a constant column must keep scale 1 instead of dividing by 0",
+    hint: "StandardScaler: per column the mean, the population std √(Σ(x − mean)²/m), and scale 1 for a constant column (never a division by 0): evaluate them by hand for the counterexample's columns",
+    blames: "fitScaler",
+    clauses: [
+      "fitScaler.population",
+      "fitScaler.constant-column",
+      "fitScaler.no-mutation",
+      "transformScaler.applies",
+      "transformScaler.no-mutation",
+    ],
     inputs: table,
     check: ({ X }) => {
       const scaler = lr.fitScaler(X);
@@ -150,14 +172,13 @@ test("every standardized column has mean 0 and population std 1 (ddof 0) within 
           bound: one + gamma(m) * Zmax,
           reason: "from m, max|x|/σ and max|z| (see the file's comment)",
         });
+        const stdBound = 2 * one * (1 + Zmax);
         expectWithin(
           `fitScaler(X).scales[${j}]: the population std of its standardized column`,
           zStd,
           1,
-          {
-            bound: 2 * one * (1 + Zmax),
-            reason: "from m, max|x|/σ and max|z| (see the file's comment)",
-          },
+          { bound: stdBound, reason: "from m, max|x|/σ and max|z| (see the file's comment)" },
+          stdHint(zStd, m, stdBound, j),
         );
       }
     },
@@ -168,6 +189,8 @@ test("standardize(a·x + c) = sign(a)·standardize(x) within the two columns' ro
   checkProperty({
     step,
     hint: "shifting a column moves its mean, scaling it scales its std: both must come from the column itself — the mean of the values, and a std that is never negative",
+    blames: "fitScaler",
+    clauses: ["fitScaler.affine"],
     inputs: fc.record({
       x: fc.integer({ min: 2, max: 12 }).chain(columnValues),
       k: fc.integer({ min: -8, max: 8 }),
@@ -211,6 +234,12 @@ test("standardizeFeatures(df, label) drops the label column, returns it unscaled
   checkProperty({
     step,
     hint: "X = df.drop(columns='y'); y = df['y'] comes first: the label stays 0/1 and is neither scaled nor used to fit the scaler",
+    blames: "standardizeFeatures",
+    clauses: [
+      "standardizeFeatures.label",
+      "standardizeFeatures.features",
+      "standardizeFeatures.no-mutation",
+    ],
     inputs: table.chain(({ X }) =>
       fc.record({
         X: fc.constant(X),
@@ -267,6 +296,8 @@ test("transformScaler applies the scaler it is given to any rows — (x − mean
   checkProperty({
     step,
     hint: "transform must use the fitted means and scales (of the training rows), not refit on the rows it is given",
+    blames: "transformScaler",
+    clauses: ["transformScaler.applies", "transformScaler.no-mutation"],
     inputs: fc
       .record({ train: table, other: table })
       .filter(({ train, other }) => train.X.cols === other.X.cols),
@@ -330,7 +361,13 @@ test("a worked example: the article's columns on six rows, standardized by hand"
   };
   checkExample({
     step,
-    hint: "work the example by hand: the population std (÷ m, not m − 1), the constant column, and the label left out",
+    hint: "work the example by hand: the means, the population std (÷ m), the constant column, and the label left out",
+    blames: "standardizeFeatures",
+    clauses: [
+      "standardizeFeatures.label",
+      "standardizeFeatures.features",
+      "fitScaler.constant-column",
+    ],
     input: {
       columns: "duration, pdays, housing_flag, marital_married, marital_single, deposit",
       rows,

@@ -4,18 +4,14 @@ import type { ConfusionMatrix } from "../../src/contract.js";
 import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
 import { anyDouble } from "../support/arbitraries.js";
 import { exactly, expectThat, expectWithin } from "../support/expectations.js";
+import { guardArguments } from "../support/guard.js";
+import { reference } from "../support/oracle.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { requireFunctions } from "../support/step-functions.js";
 
-const lr = requireFunctions(
-  "confusionMatrix",
-  "accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "rocAuc",
-  "logLoss",
-  "computeCostVectorized",
+/** Each function fails first, as itself, if it changes an argument (support/guard.ts). */
+const lr = guardArguments(
+  requireFunctions("confusionMatrix", "accuracy", "precision", "recall", "f1", "rocAuc", "logLoss"),
 );
 
 const step =
@@ -26,6 +22,40 @@ const probability = fc.oneof(
   fc.constantFrom(0, 0.25, 0.5, 0.5 - 2 ** -54, 0.5 + 2 ** -53, 0.75, 1),
   fc.double({ min: 0, max: 1, noNaN: true }),
 );
+
+/** Probabilities as a careless caller passes them: NaN, ±Infinity, and values outside [0, 1]. */
+const specialProbability = fc.oneof(
+  probability,
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1.5, -0.5),
+);
+
+/** Thresholds: 0 (falsy: a default written `threshold || 0.5` replaces it), 1, ±Infinity, NaN's neighbours, any in [0, 1]. */
+const threshold = fc.oneof(
+  fc.constantFrom(0, -0, 1, 0.5, 0.25, Infinity, -Infinity, Number.MIN_VALUE),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+
+/** The counts of the rows of y predicted positive when p ≥ t, by definition (NaN ≥ t is false). */
+function countsAt(y: Float64Array, p: Float64Array, t: number): ConfusionMatrix {
+  const expected = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
+  for (let i = 0; i < y.length; i++) {
+    if (p[i] >= t) expected[y[i] === 1 ? "truePositives" : "falsePositives"]++;
+    else expected[y[i] === 1 ? "falseNegatives" : "trueNegatives"]++;
+  }
+  return expected;
+}
+
+/** Checks each of the four counts of `actual` against `expected`. */
+function expectCounts(checked: string, actual: ConfusionMatrix, expected: ConfusionMatrix) {
+  for (const key of Object.keys(expected) as (keyof ConfusionMatrix)[]) {
+    expectThat(
+      `${checked}.${key}`,
+      actual[key] === expected[key],
+      String(expected[key]),
+      actual[key],
+    );
+  }
+}
 
 /** Labelled rows, 1 to 30 of them: both classes, one class only (all 0s or all 1s), and ties. */
 const labelled = <T>(score: fc.Arbitrary<T>) =>
@@ -41,6 +71,17 @@ const labelled = <T>(score: fc.Arbitrary<T>) =>
       y: Float64Array.from(rows, (r) => oneClass ?? r.y),
       s: rows.map((r) => r.s),
     }));
+
+/**
+ * Labelled logits near ±1e308, where a loss is as large as its logit: two rows whose label
+ * disagrees with a logit near 1e308 already make a plain Σ Lᵢ overflow before the division by m.
+ */
+const hugeLogits = labelled(
+  fc.oneof(
+    fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 9e307),
+    fc.double({ min: -1e308, max: 1e308, noNaN: true }),
+  ),
+);
 
 /** Scores drawn from a handful of values (many ties) or from every double. */
 const score = fc.oneof(fc.integer({ min: -3, max: 3 }), anyDouble);
@@ -77,23 +118,75 @@ test("the confusion matrix counts each row once, as predicted positive exactly w
   checkProperty({
     step,
     hint: "the article predicts 1 when p >= 0.5, so a probability of exactly 0.5 is a positive prediction; every row lands in exactly one of the four counts",
+    blames: "confusionMatrix",
+    clauses: ["confusionMatrix.counts", "confusionMatrix.default-threshold"],
     inputs: labelled(probability).map(({ y, s }) => ({ y, p: Float64Array.from(s) })),
     check: ({ y, p }) => {
       const c = lr.confusionMatrix(y, p);
-      const expected = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
-      for (let i = 0; i < y.length; i++) {
-        if (p[i] >= 0.5) expected[y[i] === 1 ? "truePositives" : "falsePositives"]++;
-        else expected[y[i] === 1 ? "falseNegatives" : "trueNegatives"]++;
-      }
       const sum = c.truePositives + c.falsePositives + c.trueNegatives + c.falseNegatives;
       expectThat("TP + FP + TN + FN", sum === y.length, `${y.length} (one count per row)`, sum);
-      for (const key of Object.keys(expected) as (keyof ConfusionMatrix)[]) {
-        expectThat(
-          `confusionMatrix(y, p).${key}`,
-          c[key] === expected[key],
-          String(expected[key]),
-          c[key],
-        );
+      expectCounts("confusionMatrix(y, p)", c, countsAt(y, p, 0.5));
+    },
+  });
+});
+
+test("the confusion matrix uses a given threshold as it is (0, 1 and ±Infinity included), counts a NaN probability negative and ±Infinity by its sign, and returns a new object each call", () => {
+  checkProperty({
+    step,
+    hint: "predicted positive exactly when p ≥ threshold, for the threshold given (0 is a threshold: a default must test for undefined, not for falsy), NaN ≥ t being false; and build a new result object in every call",
+    blames: "confusionMatrix",
+    clauses: [
+      "confusionMatrix.threshold",
+      "confusionMatrix.special-probabilities",
+      "confusionMatrix.new-result",
+      "confusionMatrix.no-mutation",
+    ],
+    inputs: fc.record({
+      first: labelled(specialProbability).map(({ y, s }) => ({ y, p: Float64Array.from(s) })),
+      second: labelled(probability).map(({ y, s }) => ({ y, p: Float64Array.from(s) })),
+      t: threshold,
+    }),
+    check: ({ first, second, t }) => {
+      const c = lr.confusionMatrix(first.y, first.p, t);
+      const kept = { ...c };
+      expectCounts(`confusionMatrix(y, p, ${t})`, c, countsAt(first.y, first.p, t));
+      const later = lr.confusionMatrix(second.y, second.p, t);
+      expectThat(
+        "confusionMatrix(first…) and confusionMatrix(second…)",
+        later !== c,
+        "two different objects",
+        "the same object, returned by both calls",
+      );
+      expectCounts("confusionMatrix(first…) after a second call", c, kept);
+    },
+  });
+});
+
+test("the confusion matrix of no rows is four zero counts, and its accuracy is NaN (0/0), the others null", () => {
+  checkExample({
+    step,
+    hint: "with m = 0 every count is 0; accuracy (TP + TN)/m is 0/0 = NaN (the contract), not 0 — and precision, recall and F1 are null, their denominators being 0",
+    blames: "accuracy",
+    clauses: [
+      "confusionMatrix.empty",
+      "accuracy.empty",
+      "precision.undefined",
+      "recall.undefined",
+      "f1.undefined",
+    ],
+    input: { y: new Float64Array(0), p: new Float64Array(0) },
+    check: ({ y, p }) => {
+      const c = lr.confusionMatrix(y, p);
+      expectCounts("confusionMatrix([], [])", c, countsAt(y, p, 0.5));
+      const empty = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
+      const a = lr.accuracy(empty);
+      expectThat("accuracy of an empty matrix", Number.isNaN(a), "NaN (0/0)", show(a));
+      for (const [name, value] of [
+        ["precision", lr.precision(empty)],
+        ["recall", lr.recall(empty)],
+        ["f1", lr.f1(empty)],
+      ] as const) {
+        expectThat(`${name} of an empty matrix`, value === null, "null (0/0)", show(value));
       }
     },
   });
@@ -103,6 +196,16 @@ test("accuracy, precision, recall and F1 are their ratios of the counts, within 
   checkProperty({
     step,
     hint: "precision = TP/(TP+FP), recall = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN) (the harmonic mean, not the average); a ratio with denominator 0 is null, never NaN or 0",
+    blames: "accuracy",
+    clauses: [
+      "accuracy.ratio",
+      "precision.ratio",
+      "precision.undefined",
+      "recall.ratio",
+      "recall.undefined",
+      "f1.ratio",
+      "f1.undefined",
+    ],
     inputs: confusion.filter(
       (c) => c.truePositives + c.falsePositives + c.trueNegatives + c.falseNegatives > 0,
     ),
@@ -139,6 +242,8 @@ test("ROC AUC is the share of (positive, negative) pairs the positive wins, a ti
   checkProperty({
     step,
     hint: "AUC = P(score of a random positive > score of a random negative) + ½ P(tie): tied scores share their mean rank",
+    blames: "rocAuc",
+    clauses: ["rocAuc.pairs", "rocAuc.one-class"],
     inputs: labelled(score),
     check: ({ y, s }) => {
       const scores = Float64Array.from(s);
@@ -165,6 +270,8 @@ test("ROC AUC is unchanged by a strictly increasing transform of the scores, and
   checkProperty({
     step,
     hint: "AUC only compares scores: logits, probabilities or any increasing function of them give the same area, and flipping every score flips every comparison",
+    blames: "rocAuc",
+    clauses: ["rocAuc.invariance"],
     inputs: labelled(fc.integer({ min: -40, max: 40 })).filter(
       ({ y }) => y.includes(0) && y.includes(1),
     ),
@@ -190,25 +297,39 @@ test("ROC AUC is unchanged by a strictly increasing transform of the scores, and
   });
 });
 
-test("log-loss of the logits equals the model's cost computeCostVectorized at those logits, saturated and huge logits included", () => {
+test("log-loss of the logits is the mean loss within rounding of the reference's, saturated and huge logits (up to ±1e308) included, and finite whenever every logit is", () => {
+  // The oracle is the reference's logLoss (step 2's loss of each logit, then a mean that cannot
+  // overflow), never the implementation's own step-2 cost: a step-2 mistake is step 2's to report.
   checkProperty({
     step,
-    hint: "log-loss is step 2's cost of the same logits: compute each term from z, only the one the label selects, and do not clip",
-    inputs: labelled(
-      fc.oneof(
-        fc.double({ min: -800, max: 800, noNaN: true }),
-        fc.constantFrom(0, 36.7, -40, 1e10, -1e300),
+    hint: "log-loss is step 2's cost of the same logits: compute each term from z, only the one the label selects, do not clip, and take the mean so that a sum of losses near 1e308 cannot overflow",
+    blames: "logLoss",
+    clauses: ["logLoss.value", "logLoss.huge", "logLoss.no-mutation"],
+    inputs: fc.oneof(
+      labelled(
+        fc.oneof(
+          fc.double({ min: -800, max: 800, noNaN: true }),
+          fc.constantFrom(0, 36.7, -40, 1e10, -1e300, 1e308, -1e308, Number.MAX_VALUE),
+        ),
       ),
+      hugeLogits,
     ),
     check: ({ y, s }) => {
       const z = Float64Array.from(s);
-      // The logits as a one-column X with w = 1, b = 0: computeCostVectorized sees exactly z.
+      // The logits as a one-column X with w = 1, b = 0: the bound of step 2's cost applies as it is.
       const X = { rows: z.length, cols: 1, data: z };
       const w = Float64Array.of(1);
-      const cost = lr.computeCostVectorized(X, y, w, 0);
-      expectWithin("logLoss(y, z)", lr.logLoss(y, z), cost, {
+      const expected = reference.logLoss(y, z);
+      const actual = lr.logLoss(y, z);
+      expectThat(
+        "logLoss(y, z)",
+        Number.isFinite(actual),
+        `a finite number (every logit is finite): ${expected}`,
+        actual,
+      );
+      expectWithin("logLoss(y, z)", actual, expected, {
         bound: 2 * costRoundingBound(X, y, w, 0),
-        reason: "2 × the rounding bound of one evaluation of the cost",
+        reason: "2 × the rounding bound of one evaluation of the cost; expected is the reference's",
       });
     },
   });
@@ -224,6 +345,17 @@ test("a worked example: six rows, their probabilities and labels, and every metr
   checkExample({
     step,
     hint: "count the four outcomes by hand (0.5 is a positive prediction) and compare each ratio",
+    blames: "confusionMatrix",
+    clauses: [
+      "confusionMatrix.counts",
+      "accuracy.ratio",
+      "precision.ratio",
+      "precision.undefined",
+      "recall.ratio",
+      "f1.ratio",
+      "rocAuc.pairs",
+      "rocAuc.one-class",
+    ],
     input,
     check: ({ p, y }) => {
       const labels = Float64Array.from(y);

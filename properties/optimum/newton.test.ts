@@ -7,7 +7,7 @@ import {
   computeGradientsVectorized,
   gradientDescent,
 } from "../../src/reference/index.js";
-import { runs } from "../train/runs.js";
+import { runs } from "../support/runs.js";
 
 /** Rows of one binary feature with the given counts: n[x][y] examples of (x, y). */
 function twoByTwo(n: number[][]) {

@@ -101,6 +101,8 @@ export interface DatasetOptions {
   parameter?: fc.Arbitrary<number>;
   /** At most this many rows (default 50); one-row data sets are always reachable. */
   maxRows?: number;
+  /** At least this many rows (default 1). */
+  minRows?: number;
   /** At most this many columns (default 10). */
   maxCols?: number;
 }
@@ -115,13 +117,13 @@ function toMatrix(rows: number[][], n: number): Matrix {
  * so a counterexample comes out as small as it can be.
  */
 export function dataset(options: DatasetOptions = {}): fc.Arbitrary<Dataset> {
-  const { feature = smallValue, maxRows = 50, maxCols = 10 } = options;
+  const { feature = smallValue, minRows = 1, maxRows = 50, maxCols = 10 } = options;
   const parameter = options.parameter ?? feature;
   return fc.integer({ min: 1, max: maxCols }).chain((n) =>
     fc
       .record({
         examples: fc.array(fc.tuple(fc.array(feature, { minLength: n, maxLength: n }), label), {
-          minLength: 1,
+          minLength: minRows,
           maxLength: maxRows,
           size: "max", // fast-check's default size stops arrays near 10 elements
         }),
@@ -178,6 +180,15 @@ export function datasetWithHugeLogits(): fc.Arbitrary<Dataset> {
     const X = { ...data.X, data: scaled };
     return { ...data, X, b: Math.max(-limit, Math.min(limit, data.b)) };
   });
+}
+
+/**
+ * Data sets larger than the default ones: 101 to 2000 rows of 1 to 3 columns, so that a mistake
+ * that shows only past 100 rows (a fixed-size buffer, a sum that drifts with m) is reachable.
+ * Meant as a small share of a property's inputs (the time budget of `npm test`).
+ */
+export function largeDataset(options: DatasetOptions = {}): fc.Arbitrary<Dataset> {
+  return dataset({ ...options, minRows: 101, maxRows: 2000, maxCols: 3 });
 }
 
 /** A permutation of 0…length−1. */

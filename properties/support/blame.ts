@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
  *     blames         computeGradients (article step 3)
  *
  * naming the function that is wrong (two, joined by " and ", when both disagree with the
- * oracle). `npm run mutants` parses it ({@link parseBlame}) to check that the first failure
+ * oracle). `npm run catalogue` parses it ({@link parseBlame}) to check that the first failure
  * names the function a bug really overrides.
  *
  * The step of a function is derived from the reference's file names: every function exported
@@ -39,11 +39,6 @@ async function loadFunctionSteps(): Promise<Map<string, number>> {
 
 /** Function name → article step, for every function the reference's step files export. */
 export const functionSteps: ReadonlyMap<string, number> = await loadFunctionSteps();
-
-/** The article step of a function, or undefined for a name no step file exports. */
-export function stepOf(name: string): number | undefined {
-  return functionSteps.get(name);
-}
 
 /**
  * The functions of the article named in `text`, in the order they appear (whole words only,
@@ -76,5 +71,3 @@ export function describeBlame(names: readonly string[]): string | undefined {
     steps.length === 1 ? `article step ${steps[0]}` : `article steps ${steps.join(" and ")}`;
   return `${known.join(" and ")} (${where})`;
 }
-
-export { parseBlame } from "../../src/suite/blame-line.js";

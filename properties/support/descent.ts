@@ -70,3 +70,19 @@ export function stepSlack(data: Dataset, g: Gradients, alpha: number, next: Mode
     2 * gamma(X.cols + 3) * (alpha / 2) * gNorm * gNorm
   );
 }
+
+/**
+ * The hint for a gradientFunction called `calls` times in a run of `epochs` epochs, from the count
+ * itself: too few calls is a run that stopped early (or skipped the given function), too many is
+ * more than one gradient per epoch; undefined when the count is right.
+ */
+export function callCountHint(calls: number, epochs: number): string | undefined {
+  if (calls === epochs) return undefined;
+  if (calls === 0) {
+    return `options.gradientFunction was never called in ${epochs} epochs: use it when it is given (the default gradient only when it is not)`;
+  }
+  if (calls < epochs) {
+    return `options.gradientFunction was called ${calls} times in ${epochs} epochs: the loop stopped before its last epoch (no early stop: every epoch makes one update)`;
+  }
+  return `options.gradientFunction was called ${calls} times in ${epochs} epochs, ${calls / epochs} per epoch: take one gradient per epoch and use its dw and db together`;
+}

@@ -114,17 +114,20 @@ export function expectGradientsWithin(
   expectWithin(`${checked}.db`, actual.db, expected.db, { bound: bounds.db, reason }, hint);
 }
 
-/**
- * Runs `check` and, if it throws a {@link PropertyViolation} that blames no function yet, makes
- * it blame `names`: for checks whose `checked` text does not name the function at fault.
- */
-export function blaming<T>(names: string | readonly string[], check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof PropertyViolation && error.detail.blame === undefined) {
-      error.detail.blame = typeof names === "string" ? [names] : [...names];
-    }
-    throw error;
-  }
+/** What a value is, for a message: "a Float64Array", "an Array (number[])", "undefined", … */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return "an Array (number[])";
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  return value === null ? "null" : typeof value === "object" ? "an object" : String(value);
+}
+
+/** Passes when `value` is a Float64Array, as the contract's types say; reports what it is otherwise. */
+export function expectFloat64Array(checked: string, value: unknown): void {
+  expectThat(
+    checked,
+    value instanceof Float64Array,
+    "a Float64Array (the contract's type)",
+    kindOf(value),
+    "return a Float64Array (new Float64Array(n), Float64Array.from(…)): a plain number[] or another typed array is not what the contract promises its callers",
+  );
 }

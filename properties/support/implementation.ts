@@ -3,9 +3,8 @@ import { requireFunctions } from "./step-functions.js";
 
 /**
  * The implementation under test (see step-functions.ts) as the model properties of steps 1–4
- * use it: its seven functions of steps 1–4, required when a steps-1–4 property file loads. The
- * property files of steps 5, 6 and 9 ask step-functions.ts for their own functions instead, so
- * a module without them still runs these.
+ * use it: its seven functions of steps 1–4. One it does not export fails only the properties that
+ * call it; the property files of steps 5, 6 and 9 ask step-functions.ts for their own functions.
  */
 const loaded = requireFunctions(
   "predict",

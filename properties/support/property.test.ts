@@ -20,6 +20,7 @@ function messageOf(run: () => void): string {
 const moreThanOneRowFails = {
   step: "step 0 — the wrapper's own test",
   hint: "the hint line",
+  blames: "predict",
   inputs: dataset({ maxRows: 5 }),
   check: ({ X }: { X: { rows: number } }) =>
     expectWithin("X.rows", X.rows, 1, { bound: 0.5, reason: "the reason" }),
@@ -43,6 +44,7 @@ describe("the teaching wrapper", () => {
     expect(message).toContain("actual         2 (off by 1)");
     expect(message).toContain("tolerance      |actual − expected| ≤ 0.5 (the reason)");
     expect(message).toContain("hint           the hint line");
+    expect(message).toContain("blames         predict (article step 1)");
     expect(message).toMatch(
       // Shrinking takes the failing quantity (rows) to its minimum, 2; the column count it
       // reaches depends on the seed's path, so only the shape of the printout is pinned.

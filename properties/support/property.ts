@@ -41,13 +41,26 @@ import { describeBlame, functionInStack, functionsNamedIn } from "./blame.js";
  * Works in any vitest project; in the model projects the replay command names the implementation.
  */
 
-export interface PropertySpec<T> {
+/** What every property and worked example states about itself besides its check. */
+interface SpecCommon {
   /** The article step the property is about, e.g. "step 2 — the cost". */
   step: string;
   /** One line pointing at the likely mistake, never at the answer. */
   hint: string;
-  /** The function blamed when the failure itself names none (see support/blame.ts). */
-  blames?: string;
+  /**
+   * The function blamed when the failure itself names none (see support/blame.ts): required, so
+   * that every failure prints a `blames` line.
+   */
+  blames: string;
+  /**
+   * The clauses of src/contract.ts this test exercises, as `<function>.<clause-id>` (the
+   * `@clause` tags there). A plain array of string literals: scripts/clauses.ts reads it
+   * statically to write docs/contract-clauses.md.
+   */
+  clauses?: readonly string[];
+}
+
+export interface PropertySpec<T> extends SpecCommon {
   /** The inputs: a record, so that the counterexample prints field by field. */
   inputs: fc.Arbitrary<T>;
   /** Checks one input with the assertions of `expectations.ts`; `fc.pre` skips an input. */
@@ -56,10 +69,7 @@ export interface PropertySpec<T> {
   runs?: number;
 }
 
-export interface ExampleSpec<T> {
-  step: string;
-  hint: string;
-  blames?: string;
+export interface ExampleSpec<T> extends SpecCommon {
   /** The worked example's inputs, printed when it fails. */
   input: T;
   check: (input: T) => void;
@@ -152,7 +162,7 @@ function notImplementedReport(error: Error, name: string): Error {
  * The function(s) a failure blames: the violation's own blame, else the first function of the
  * article named in what it checked, else the function whose frame threw, else the spec's.
  */
-function blameOf(error: unknown, spec: { blames?: string }): string[] {
+function blameOf(error: unknown, spec: { blames: string }): string[] {
   if (error instanceof PropertyViolation) {
     if (error.detail.blame) return error.detail.blame;
     const named = functionsNamedIn(error.detail.checked);
@@ -161,12 +171,12 @@ function blameOf(error: unknown, spec: { blames?: string }): string[] {
     const thrower = functionInStack(error.stack);
     if (thrower) return [thrower];
   }
-  return spec.blames ? [spec.blames] : [];
+  return [spec.blames];
 }
 
 function failureReport(
   name: string,
-  spec: { step: string; hint: string; blames?: string },
+  spec: SpecCommon,
   error: unknown,
   input: unknown,
   inputLabel: string,
@@ -197,25 +207,29 @@ function failureReport(
 export function checkProperty<T>(spec: PropertySpec<T>): void {
   const { name, file } = currentTest();
   let stub: Error | undefined;
-  const details = fc.check(
-    fc.property(spec.inputs, (input) => {
-      // Once a stub has thrown, every input fails the same way: accept the rest so that
-      // fast-check stops shrinking at once and the stub's own message is the headline.
-      if (stub) return true;
-      try {
-        spec.check(deepCopy(input));
-        return true;
-      } catch (error) {
-        if (isNotImplemented(error)) stub = error;
-        throw error;
-      }
-    }),
-    {
-      ...runSettings(spec.runs ?? DEFAULT_RUNS),
-      // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
-      maxSkipsPerRun: 1,
-    },
-  );
+  const property = fc.property(spec.inputs, (input) => {
+    // Once a stub has thrown, every input fails the same way: accept the rest.
+    if (stub) return true;
+    try {
+      spec.check(deepCopy(input));
+      return true;
+    } catch (error) {
+      if (isNotImplemented(error)) stub = error;
+      throw error;
+    }
+  });
+  const settings = {
+    ...runSettings(spec.runs ?? DEFAULT_RUNS),
+    // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
+    maxSkipsPerRun: 1,
+  };
+  // A first pass stops at the first failure, so a stub is reported at once; a real failure is
+  // then found again from the same seed and shrunk (fast-check's runs are seeded, so repeatable).
+  let details = fc.check(property, { ...settings, endOnFailure: true });
+  if (details.failed && !stub && details.counterexample !== null) {
+    const shrunk = fc.check(property, { ...settings, seed: details.seed });
+    if (shrunk.failed) details = shrunk;
+  }
   if (!details.failed) return;
   if (stub) throw notImplementedReport(stub, name);
   if (details.counterexample === null) {

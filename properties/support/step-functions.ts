@@ -1,12 +1,14 @@
-import { ARTICLE_STEP } from "../../src/contract.js";
 import type { ArticleImplementation, ContractFunction } from "../../src/contract.js";
+import { contractFunctions } from "../../src/grade/exports.js";
+import { loadModuleUnderTest } from "../../src/watchdog/module-under-test.js";
 
 /**
  * The implementation under test, loaded once per vitest project (see vitest.config.ts) from the
- * module whose path is in LOGREG_MODULE, without requiring anything of it: each property file
- * asks for the functions it needs with {@link requireFunctions}, so a module that implements only
- * the article's steps 1–4 still runs its steps-1–4 properties, and the files of the steps it
- * lacks fail with "does not export X (article step N)".
+ * module whose path is in LOGREG_MODULE, without requiring anything of it: its functions may be
+ * named exports, a CommonJS `module.exports = {…}` or an `export default {…}` (src/grade/exports.ts),
+ * and each one it lacks throws "does not export X (article step N); did you mean Y?" when, and
+ * only when, a property calls it. A module without gradientDescent keeps every property of
+ * steps 1–3; a misspelt export loses exactly the properties that call it.
  */
 const modulePath = process.env.LOGREG_MODULE;
 if (!modulePath) {
@@ -14,23 +16,20 @@ if (!modulePath) {
 }
 
 /** The module under test, as loaded: any of the contract's functions may be missing. */
-export const loadedModule = (await import(modulePath)) as Partial<ArticleImplementation>;
+const loadedModule = (await loadModuleUnderTest(modulePath)) as Record<string, unknown>;
 
-/** The path of the module under test, as LOGREG_MODULE gives it. */
-export const loadedPath: string = modulePath;
+/** Every function of the contract: the module's own, or one that throws when called. */
+const functions = contractFunctions(loadedModule) as unknown as ArticleImplementation;
 
 /**
- * The functions `names` of the module under test, or an Error naming every one it does not
- * export, with its article step: "src/impl/index.ts does not export ageGroup (article step 5),
- * oneHot (article step 5)". Called at the top of a property file, the error fails that file only.
+ * The functions `names` of the module under test, each the module's own or, if it does not
+ * export it, one that throws "does not export X (article step N)…" when called: the properties
+ * that call it fail with that message, the others run.
  */
 export function requireFunctions<K extends ContractFunction>(
   ...names: K[]
 ): Pick<ArticleImplementation, K> {
-  const missing = names.filter((name) => typeof loadedModule[name] !== "function");
-  if (missing.length > 0) {
-    const list = missing.map((name) => `${name} (article step ${ARTICLE_STEP[name]})`);
-    throw new Error(`${modulePath} does not export ${list.join(", ")}`);
-  }
-  return loadedModule as Pick<ArticleImplementation, K>;
+  const picked: Partial<ArticleImplementation> = {};
+  for (const name of names) Object.assign(picked, { [name]: functions[name] });
+  return picked as Pick<ArticleImplementation, K>;
 }

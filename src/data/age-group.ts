@@ -1,4 +1,4 @@
-import { AGE_BINS, AGE_LABELS, ageGroup } from "../reference/index.js";
+import { AGE_LABELS, ageGroup } from "../reference/index.js";
 
 /**
  * Article step 5 — the article's age bins, `pd.cut(age, bins=AGE_BINS, labels=AGE_LABELS)`:
@@ -6,7 +6,6 @@ import { AGE_BINS, AGE_LABELS, ageGroup } from "../reference/index.js";
  * (18, 25], (25, 35], …, (65, 100] — so label "18–24" holds ages 19–25, and an age of 18 or
  * less, or above 100, falls in no bin (NaN in pandas; all age dummies 0).
  */
-export { AGE_BINS, AGE_LABELS };
 
 /** The index in AGE_LABELS of age's bin ({@link ageGroup}), or -1 when it falls in no bin. */
 export function ageBin(age: number): number {

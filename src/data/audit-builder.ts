@@ -1,6 +1,7 @@
-import { AGE_BIN_NOTE, AGE_BINS, AGE_LABELS, ageBin } from "./age-group.js";
+import { AGE_BINS, AGE_LABELS, compareCodePoints } from "../reference/index.js";
+import { AGE_BIN_NOTE, ageBin } from "./age-group.js";
 import type { DataAudit, LevelCount } from "./audit.js";
-import { compareCodePoints, levelCounts } from "./levels.js";
+import { levelCounts } from "./levels.js";
 import { CATEGORICAL_COLUMNS, NUMERIC_COLUMNS, YES_NO_COLUMNS } from "./schema.js";
 import type { BankTable } from "./table.js";
 

@@ -1,6 +1,6 @@
 import type { FeatureEngineering, Matrix } from "../contract.js";
 import * as reference from "../reference/index.js";
-import { AGE_BINS, AGE_LABELS } from "./age-group.js";
+import { AGE_BINS, AGE_LABELS } from "../reference/index.js";
 import { CATEGORICAL_COLUMNS, YES_NO_COLUMNS } from "./schema.js";
 import type { CategoricalColumn } from "./schema.js";
 import type { BankTable } from "./table.js";

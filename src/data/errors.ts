@@ -1,3 +1,7 @@
+import { printable } from "../text/escape.js";
+
+export { printable } from "../text/escape.js";
+
 /** What went wrong with a data file; `DataError.kind`. */
 export type DataErrorKind =
   /** The file cannot be read: it does not exist, is a directory, or is not readable. */
@@ -19,7 +23,11 @@ export type DataErrorKind =
   /** With `dropInvalidRows`, every row was invalid. */
   | "no-valid-rows"
   /** Every row has the same label: a classifier needs both classes. */
-  | "single-class";
+  | "single-class"
+  /** A string column has more levels than `maxLevels`: too many one-hot features. */
+  | "too-many-levels"
+  /** The file's size or time changed while it was read: the bytes read are not one version. */
+  | "changed-while-read";
 
 /** One offending place in a file: a cell, a row, or a column of the header. */
 export interface DataProblem {
@@ -40,22 +48,8 @@ export const LISTED_PROBLEMS = 20;
 
 const MAX_VALUE_LENGTH = 40;
 
-/**
- * Text from a file made safe for a terminal: control characters (all of C0, tab and line breaks
- * included; DEL; C1),
- * line and paragraph separators and bidirectional overrides as \uXXXX escapes, so that file
- * content can never move the cursor, change colours or reorder what is printed.
- */
-export function printable(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
-
 /** A cell's text as it appears in messages: quoted, escaped, long values cut with "…". */
-function quoteValue(value: string): string {
+export function quoteValue(value: string): string {
   const cut = value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
   return JSON.stringify(cut);
 }

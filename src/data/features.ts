@@ -1,6 +1,6 @@
 import type { Matrix, Scaling } from "../contract.js";
 import * as reference from "../reference/index.js";
-import { AGE_LABELS } from "./age-group.js";
+import { AGE_LABELS } from "../reference/index.js";
 import { DUMMY_COLUMNS, derivations, encodeFeatures } from "./encode.js";
 import type { Derivation, DummyLevels, FeatureSteps } from "./encode.js";
 import { CATEGORICAL_COLUMNS } from "./schema.js";

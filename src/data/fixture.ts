@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { AGE_LABELS, ageBin } from "./age-group.js";
+import { AGE_LABELS, compareCodePoints } from "../reference/index.js";
+import { ageBin } from "./age-group.js";
 import { FIXTURE_COEFFICIENTS } from "./fixture-model.js";
 import type { FeatureTransform } from "./features.js";
-import { compareCodePoints } from "./levels.js";
 import { mulberry32 } from "./random.js";
 import { CATEGORICAL_COLUMNS, REQUIRED_COLUMNS } from "./schema.js";
 

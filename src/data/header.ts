@@ -1,5 +1,6 @@
 import { DataError } from "./errors.js";
 import type { DataProblem } from "./errors.js";
+import { codePoint, INVISIBLE } from "../text/escape.js";
 import { nearMatch } from "./near-match.js";
 import {
   CATEGORICAL_COLUMNS,
@@ -47,7 +48,7 @@ export function locateColumns(path: string, header: string[], line = 1): ColumnP
     const problems = missing.map((name): DataProblem => {
       const near = nearMatch(name, unmatched);
       const label = name === "deposit" ? ' (the label: "deposit", or "y" in the UCI files)' : "";
-      const suggestion = near === undefined ? "" : ` — found ${JSON.stringify(near)}: a typo?`;
+      const suggestion = near === undefined ? "" : ` — found ${JSON.stringify(near)}: ${why(near)}`;
       return { line, expected: `a column named "${name}"${label}${suggestion}` };
     });
     const hints = [`Columns found (${header.length}): ${header.join(", ")}`];
@@ -67,4 +68,14 @@ export function locateColumns(path: string, header: string[], line = 1): ColumnP
     categorical: CATEGORICAL_COLUMNS.map(index),
     extraColumns: header.filter((name) => !(wanted as string[]).includes(name)),
   };
+}
+
+/** Why a header name nearly matches a wanted one: an invisible character in it, or a typo. */
+function why(name: string): string {
+  if (name.startsWith("\ufeff")) {
+    return "it starts with a second byte-order mark (U+FEFF); save the file with one BOM at most";
+  }
+  const invisible = INVISIBLE.exec(name);
+  if (invisible === null) return "a typo?";
+  return `it holds an invisible character (${codePoint(invisible[0])}, at position ${invisible.index + 1})`;
 }

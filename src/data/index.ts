@@ -3,26 +3,22 @@
  * standardized Matrix (+ label) → the model; with the data audit for the report and the
  * synthetic fixture the kit runs on by default.
  */
-export { DataError, LISTED_PROBLEMS, describeProblem, printable } from "./errors.js";
-export type { DataErrorKind, DataProblem } from "./errors.js";
-export { LIMITS, loadBankCsv } from "./load.js";
-export type { LoadLimits, LoadOptions } from "./load.js";
+export { DataError, LISTED_PROBLEMS, printable } from "./errors.js";
+export type { DataErrorKind } from "./errors.js";
+export { MAX_LEVELS, loadBankCsv } from "./load.js";
+export type { LoadOptions } from "./load.js";
 export { selectRows } from "./table.js";
-export type { BankTable, CategoricalValues } from "./table.js";
-export type { DataAudit, DroppedRow, FileFormat, LevelCount } from "./audit.js";
+export type { BankTable } from "./table.js";
+export type { DataAudit } from "./audit.js";
 export { fitFeatures } from "./features.js";
-export type { DataSteps, FeatureTransform } from "./features.js";
+export type { FeatureTransform } from "./features.js";
 export type { Derivation } from "./encode.js";
-export { AGE_BINS, AGE_LABELS } from "./age-group.js";
-export { fitStandardScaler } from "./standard-scaler.js";
-export type { Standardization } from "./standard-scaler.js";
 export { stratifiedSplit } from "./split.js";
 export { mulberry32 } from "./random.js";
 export {
   FIXTURE_PATH,
   FIXTURE_ROWS,
   FIXTURE_SEED,
-  FIXTURE_MARGINALS,
   FIXTURE_SHA256,
   fixtureCoefficientsFor,
   fixtureCsvChunks,

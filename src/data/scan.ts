@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { isUtf8 } from "node:buffer";
 import { Transform } from "node:stream";
 import { DataError } from "./errors.js";
+import { LineQueue } from "./line-queue.js";
+import { RecordOutput } from "./record-output.js";
+import { firstInvalidUtf8, incompleteTail } from "./utf8.js";
 
 /** Bounds on what one record may hold before the file is refused as not a bank CSV. */
 export interface ScanLimits {
@@ -11,9 +14,17 @@ export interface ScanLimits {
   maxRecordBytes: number;
 }
 
+/** What the scanner tells the loader about the records it keeps from csv-parse. */
+export interface ScanEvents {
+  /** A record (starting on `line`) of `fields` fields, not the header's `headerFields`. */
+  ragged(line: number, fields: number, headerFields: number): void;
+}
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 
 const enum State {
   FieldStart,
@@ -24,157 +35,240 @@ const enum State {
 }
 
 /**
- * The bytes of a CSV file on their way to csv-parse: hashes them (SHA-256) and checks, in one
- * pass and in bounded memory, what csv-parse cannot say well or at all:
+ * The bytes of a CSV file on their way to csv-parse, seen once each, in bounded memory. The
+ * scanner hashes them (SHA-256), counts them, and
  *
- * - the bytes are UTF-8 (`isUtf8` per chunk; an invalid byte is a DataError `not-utf8` with its
+ * - checks they are UTF-8 (`isUtf8` per chunk; an invalid byte is a DataError `not-utf8` with its
  *   line and character position), so no byte is silently replaced by U+FFFD;
- * - no record has more than `maxFields` fields (a line of commas would otherwise become one
- *   array of millions of empty strings) or more than `maxRecordBytes` bytes;
- * - a quote that is never closed is reported at the line and position where it opened (not
- *   where the record overflowed, nor at the end of the file).
+ * - refuses a record of more than `maxFields` fields or `maxRecordBytes` bytes, and reports a
+ *   quote that is never closed at the line and position where it opened;
+ * - splits records where pandas does: \r\n, \n and \r each end a line, whichever comes (mixed
+ *   endings included), except inside quotes; a quote opens a quoted field only at its start, and
+ *   "" inside one is a quote (other misplaced quotes are left for csv-parse to report);
+ * - passes on only the header and the records with as many fields as the header: blank lines
+ *   (empty, or spaces and tabs only, which pandas' `skip_blank_lines` skips) are counted, and a
+ *   record of another width is reported to `events.ragged`, so csv-parse never sees either (it
+ *   would spend ~30 µs on each, building an error object before reading `relax_column_count`).
  *
- * Lines are counted as csv-parse counts them: \r\n, \r or \n ends a line, inside quotes too.
- * Quotes follow csv-parse: a quote opens a quoted field only at its start; "" inside one is a
- * quote; other misplaced quotes are left for csv-parse to report.
+ * `lines` holds, in order, the line on which each record passed on starts; `skip` bytes at the
+ * start (a UTF-8 byte-order mark) are passed on but not scanned.
  */
-export function scanner(path: string, delimiter: string, limits: ScanLimits) {
-  const hash = createHash("sha256");
-  const comma = delimiter.charCodeAt(0);
-  let state = State.FieldStart;
-  let line = 1;
+export class CsvScanner {
+  readonly lines = new LineQueue();
+  /** Blank lines withheld. */
+  blankLines = 0;
+  /** Bytes hashed. */
+  bytes = 0;
+  private readonly hash = createHash("sha256");
+  private readonly comma: number;
+  private state = State.FieldStart;
+  private line = 1;
   /** Characters (not bytes) before the current byte on its line, for positions in messages. */
-  let column = 0;
-  let afterCR = false;
-  let fields = 1;
-  let recordBytes = 0;
-  let recordLine = 1;
-  let quoteLine = 0;
-  let quoteColumn = 0;
-  /** An incomplete UTF-8 sequence at the end of the last chunk (checked with the next one). */
-  let carry: Buffer = Buffer.alloc(0);
+  private column = 0;
+  private afterCR = false;
+  private fields = 1;
+  private recordBytes = 0;
+  private recordLine = 1;
+  /** Whether the current record holds nothing but spaces and tabs so far. */
+  private blank = true;
+  private quoteLine = 0;
+  private quoteColumn = 0;
+  /** The header's field count (0 until the first non-blank record ends). */
+  private headerFields = 0;
+  private lastPassed = false;
+  /** An incomplete UTF-8 sequence at the end of the last chunk (scanned with the next one). */
+  private carry: Buffer = Buffer.alloc(0);
+  private readonly output = new RecordOutput();
 
-  const malformed = (at: number, reason: string) =>
-    new DataError("malformed-csv", path, `not valid CSV at line ${at}: ${reason}`);
+  constructor(
+    private readonly path: string,
+    delimiter: string,
+    private readonly limits: ScanLimits,
+    private readonly events: ScanEvents,
+    private skip = 0,
+  ) {
+    this.comma = delimiter.charCodeAt(0);
+  }
 
-  function unclosed(suffix: string) {
-    return malformed(
-      quoteLine,
-      `Quote Not Closed: the quote opened at line ${quoteLine}, column ${quoteColumn} is never closed${suffix}`,
-    );
+  /** The stream stage: bytes in, the bytes of the records passed on out. */
+  transform(): Transform {
+    const stream: Transform = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        try {
+          for (const piece of this.chunk(chunk)) stream.push(piece);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      },
+      flush: (done) => {
+        try {
+          for (const piece of this.end()) stream.push(piece);
+          done();
+        } catch (error) {
+          done(error as Error);
+        }
+      },
+    });
+    return stream;
+  }
+
+  /** SHA-256 of the bytes scanned, hex (call once, at the end). */
+  digest(): string {
+    return this.hash.digest("hex");
+  }
+
+  /** Scans one chunk; returns the bytes to pass on (complete records only). */
+  chunk(chunk: Buffer): Buffer[] {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = bytes.length - incompleteTail(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) throw this.notUtf8(bytes, firstInvalidUtf8(bytes, cut));
+    this.output.begin(bytes);
+    this.scan(bytes, Math.min(this.skip, cut), cut);
+    this.skip = 0;
+    this.carry = Buffer.from(bytes.subarray(cut));
+    return this.output.endChunk(cut);
+  }
+
+  /** The end of the file: the last record, if it has no line break; its bytes to pass on. */
+  end(): Buffer[] {
+    if (this.carry.length > 0) throw this.notUtf8(this.carry, 0);
+    if (this.state === State.Quoted) throw this.unclosed("");
+    return this.recordBytes > 0 && this.decide() ? this.output.endFile() : [];
   }
 
   /** Advances the state over bytes[from, to); throws a DataError when a limit is passed. */
-  function scan(bytes: Buffer, from: number, to: number) {
+  private scan(bytes: Buffer, from: number, to: number) {
     for (let i = from; i < to; i++) {
+      if (!this.blank && (this.state === State.Unquoted || this.state === State.Quoted)) {
+        i = this.skipPlain(bytes, i, to);
+        if (i === to) break;
+      }
       const b = bytes[i];
-      if (b === LF || b === CR) {
-        if (!(b === LF && afterCR)) line++;
-        afterCR = b === CR;
-        column = 0;
-        if (state !== State.Quoted) {
-          state = State.FieldStart;
-          fields = 1;
-          recordBytes = 0;
-          recordLine = line;
+      if (b === LF && this.afterCR) {
+        this.afterCR = false;
+        if (this.state !== State.Quoted) {
+          this.output.lineFeedOfCRLF(i, this.lastPassed);
+          continue;
+        }
+      } else if (b === LF || b === CR) {
+        this.line++;
+        this.afterCR = b === CR;
+        this.column = 0;
+        if (this.state !== State.Quoted) {
+          this.endRecord(i);
           continue;
         }
       } else {
-        afterCR = false;
-        if ((b & 0xc0) !== 0x80) column++;
-        if (state === State.Quoted) {
-          if (b === QUOTE) state = State.QuoteInQuoted;
-        } else if (b === comma) {
-          state = State.FieldStart;
-          if (++fields > limits.maxFields) {
-            throw malformed(
-              recordLine,
-              `more than ${limits.maxFields} fields in one record (a bank file has 17 or so)`,
-            );
-          }
-        } else if (state === State.FieldStart) {
-          if (b === QUOTE) {
-            state = State.Quoted;
-            quoteLine = line;
-            quoteColumn = column;
-          } else state = State.Unquoted;
-        } else if (state === State.QuoteInQuoted) {
-          state = b === QUOTE ? State.Quoted : State.Unquoted;
-        }
+        this.afterCR = false;
+        if ((b & 0xc0) !== 0x80) this.column++;
+        if (this.blank && b !== SPACE && b !== TAB) this.blank = false;
+        this.advance(b);
       }
-      if (++recordBytes > limits.maxRecordBytes) {
-        if (state === State.Quoted) {
-          throw unclosed(` (the record runs on for more than ${limits.maxRecordBytes} bytes)`);
-        }
-        throw malformed(
-          recordLine,
-          `a record of more than ${limits.maxRecordBytes} bytes (not a bank row)`,
-        );
-      }
+      if (++this.recordBytes > this.limits.maxRecordBytes) throw this.tooLong();
     }
   }
 
-  /** The DataError for the first invalid UTF-8 sequence of `bytes`, at offset `at`. */
-  function notUtf8(bytes: Buffer, at: number) {
-    scan(bytes, 0, at);
-    const byte = `0x${bytes[at].toString(16).toUpperCase().padStart(2, "0")}`;
-    return new DataError(
-      "not-utf8",
-      path,
-      `not UTF-8 text: line ${line}, column ${column + 1}: byte ${byte} — expected UTF-8 (is the file Latin-1 or Windows-1252? save it as UTF-8)`,
+  /**
+   * Skips, from `i`, the bytes inside a field that change no state — not a line break, a quote
+   * or (outside quotes) the delimiter — counting them; returns the offset of the first that does
+   * (or `to`). The common case, in a tighter loop than `scan`'s.
+   */
+  private skipPlain(bytes: Buffer, i: number, to: number): number {
+    const quoted = this.state === State.Quoted;
+    const comma = this.comma;
+    const start = i;
+    let column = this.column;
+    for (; i < to; i++) {
+      const b = bytes[i];
+      if (b === LF || b === CR || b === QUOTE || (b === comma && !quoted)) break;
+      if ((b & 0xc0) !== 0x80) column++;
+    }
+    if (i > start) this.afterCR = false;
+    this.column = column;
+    this.recordBytes += i - start;
+    if (this.recordBytes > this.limits.maxRecordBytes) throw this.tooLong();
+    return i;
+  }
+
+  /** The quote state machine over one byte that is not a line break outside quotes. */
+  private advance(b: number) {
+    if (this.state === State.Quoted) {
+      if (b === QUOTE) this.state = State.QuoteInQuoted;
+    } else if (b === this.comma) {
+      this.state = State.FieldStart;
+      if (++this.fields > this.limits.maxFields) {
+        throw this.malformed(
+          this.recordLine,
+          `more than ${this.limits.maxFields} fields in one record (a bank file has 17 or so)`,
+        );
+      }
+    } else if (this.state === State.FieldStart) {
+      if (b === QUOTE) {
+        this.state = State.Quoted;
+        this.quoteLine = this.line;
+        this.quoteColumn = this.column;
+      } else this.state = State.Unquoted;
+    } else if (this.state === State.QuoteInQuoted) {
+      this.state = b === QUOTE ? State.Quoted : State.Unquoted;
+    }
+  }
+
+  /** A record ends with the line break at `i`: pass it on or withhold it; start the next. */
+  private endRecord(i: number) {
+    this.lastPassed = this.decide();
+    this.output.endRecord(i + 1, this.lastPassed);
+    this.state = State.FieldStart;
+    this.fields = 1;
+    this.recordBytes = 0;
+    this.recordLine = this.line;
+    this.blank = true;
+  }
+
+  /** Whether the record that just ended goes to csv-parse; counts or reports it if not. */
+  private decide(): boolean {
+    if (this.blank) {
+      this.blankLines++;
+      return false;
+    }
+    if (this.headerFields === 0) this.headerFields = this.fields;
+    else if (this.fields !== this.headerFields) {
+      this.events.ragged(this.recordLine, this.fields, this.headerFields);
+      return false;
+    }
+    this.lines.push(this.recordLine);
+    return true;
+  }
+
+  private malformed(at: number, reason: string) {
+    return new DataError("malformed-csv", this.path, `not valid CSV at line ${at}: ${reason}`);
+  }
+
+  private unclosed(suffix: string) {
+    return this.malformed(
+      this.quoteLine,
+      `Quote Not Closed: the quote opened at line ${this.quoteLine}, column ${this.quoteColumn} is never closed${suffix}`,
     );
   }
 
-  const transform = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      try {
-        hash.update(chunk);
-        const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-        const cut = bytes.length - incompleteTail(bytes);
-        if (!isUtf8(bytes.subarray(0, cut))) throw notUtf8(bytes, firstInvalidUtf8(bytes, cut));
-        scan(bytes, 0, cut);
-        carry = Buffer.from(bytes.subarray(cut));
-        done(null, chunk);
-      } catch (error) {
-        done(error as Error);
-      }
-    },
-    flush(done) {
-      if (carry.length > 0) return done(notUtf8(carry, 0));
-      if (state === State.Quoted) return done(unclosed(""));
-      done();
-    },
-  });
-  return { transform, digest: () => hash.digest("hex") };
-}
-
-/** How many bytes at the end of `bytes` start a UTF-8 sequence that the next chunk completes. */
-function incompleteTail(bytes: Buffer): number {
-  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
-    const b = bytes[bytes.length - back];
-    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return length > back ? back : 0;
+  private tooLong() {
+    const limit = this.limits.maxRecordBytes;
+    if (this.state === State.Quoted) {
+      return this.unclosed(` (the record runs on for more than ${limit} bytes)`);
+    }
+    return this.malformed(this.recordLine, `a record of more than ${limit} bytes (not a bank row)`);
   }
-  return 0;
-}
 
-/** The offset of the first byte of `bytes[0, end)` that is not part of valid UTF-8. */
-function firstInvalidUtf8(bytes: Buffer, end: number): number {
-  for (let i = 0; i < end;) {
-    const b = bytes[i];
-    const length =
-      b < 0x80
-        ? 1
-        : b >= 0xc2 && b <= 0xdf
-          ? 2
-          : b >= 0xe0 && b <= 0xef
-            ? 3
-            : b >= 0xf0 && b <= 0xf4
-              ? 4
-              : 0;
-    if (length === 0 || i + length > end || !isUtf8(bytes.subarray(i, i + length))) return i;
-    i += length;
+  /** The DataError for the first invalid UTF-8 sequence of `bytes`, at offset `at`. */
+  private notUtf8(bytes: Buffer, at: number) {
+    this.scan(bytes, Math.min(this.skip, at), at);
+    const byte = `0x${bytes[at].toString(16).toUpperCase().padStart(2, "0")}`;
+    return new DataError(
+      "not-utf8",
+      this.path,
+      `not UTF-8 text: line ${this.line}, column ${this.column + 1}: byte ${byte} — expected UTF-8 (is the file Latin-1 or Windows-1252? save it as UTF-8)`,
+    );
   }
-  return end;
 }

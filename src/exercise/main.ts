@@ -1,14 +1,18 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
-  writeFileSync,
+  statSync,
 } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { printable } from "../data/errors.js";
+import { withLock } from "./lock.js";
 import { shippedSnapshot } from "./shipped.js";
 import {
   differences,
@@ -54,6 +58,18 @@ const lockFile = ".exercise/lock";
 
 /** Runs `npm run exercise -- <argv>` and returns its exit status. */
 export function main(argv: string[], output: Output = console): number {
+  return run(argv, {
+    log: (message) => output.log(printableLines(message)),
+    error: (message) => output.error(printableLines(message)),
+  });
+}
+
+/** `text` for a terminal, line by line: file names can hold control characters (printable). */
+function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
+}
+
+function run(argv: string[], output: Output): number {
   let args;
   try {
     args = parseArgs({
@@ -87,10 +103,17 @@ export function main(argv: string[], output: Output = console): number {
     return usageError(output, "--shipped and --from go with `restore`");
   }
   if (values.force && command !== "start") return usageError(output, "--force goes with `start`");
+  if (values.ref.startsWith("-")) {
+    return usageError(output, `--ref ${values.ref}: a commit is expected, not an option`);
+  }
   const root =
     values.root === undefined
       ? resolve(import.meta.dirname, "../..")
       : fromUserDirectory(values.root);
+  if (!isFolder(join(root, "src"))) {
+    const why = isFolder(root) ? "it holds no src/ folder" : "no such folder";
+    return usageError(output, `--root ${values.root}: ${why}, so it is not the kit's project`);
+  }
   const project = new Project(root, values.ref);
   try {
     switch (command) {
@@ -131,40 +154,13 @@ class Project {
     readonly ref: string,
   ) {}
 
-  /**
-   * Runs `work` holding .exercise/lock, a file created exclusively (O_EXCL) holding this
-   * process's id, so that two commands never change src/impl at once. A lock whose process has
-   * ended (a killed command) is stale: it is removed, said, and taken. Released at the end.
-   */
+  /** Runs `work` holding .exercise/lock (see lock.ts), so that two commands never change src/impl at once. */
   locked(output: Output, work: () => void): void {
-    const path = this.path(lockFile);
-    mkdirSync(dirname(path), { recursive: true });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        writeFileSync(path, `${process.pid}\n`, { flag: "wx" });
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw error;
-      }
-      const holder = Number(readFileSync(path, "utf8").trim());
-      if (Number.isSafeInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new Error(
-          `another npm run exercise (pid ${holder}) is working on src/impl; nothing was changed.\n` +
-            `Try again when it has finished (if no such command is running, delete ${lockFile}).`,
-        );
-      }
-      rmSync(path, { force: true });
-      output.log(`(removed a stale lock: ${lockFile} of process ${holder}, which has ended)`);
-    }
-    try {
-      work();
-    } finally {
-      rmSync(path, { force: true });
-    }
+    withLock(this.path(lockFile), lockFile, output, work);
   }
 
   start(force: boolean, output: Output): void {
-    const current = readSnapshot(this.path(implFolder));
+    const current = this.readImpl();
     const stubs = readSnapshot(stubsFolder);
     if (sameSnapshot(current, stubs)) {
       output.log("src/impl already holds the untouched stubs: nothing to do. Next: npm run learn");
@@ -189,8 +185,8 @@ class Project {
   }
 
   restore(source: Source, output: Output): void {
+    const current = this.readImpl();
     const wanted = this.source(source);
-    const current = readSnapshot(this.path(implFolder));
     if (sameSnapshot(current, wanted.snapshot)) {
       output.log(`src/impl already holds ${wanted.label}: nothing to do.`);
       return;
@@ -202,12 +198,13 @@ class Project {
   }
 
   status(output: Output): void {
-    const current = readSnapshot(this.path(implFolder));
+    const current = this.readImpl();
     let shipped: Snapshot | null = null;
     try {
       shipped = shippedSnapshot(this.root, implFolder, this.ref);
-    } catch {
-      // Not a git checkout: the state is described without the comparison.
+    } catch (error) {
+      // Not a git checkout, or no such ref: the state is described without the comparison.
+      output.log(`(not compared with ${this.ref}: ${(error as Error).message})`);
     }
     const fromStubs = differences(readSnapshot(stubsFolder), current);
     const fromShipped = shipped === null ? null : differences(shipped, current);
@@ -219,13 +216,38 @@ class Project {
           : fromShipped === null || fromStubs.length <= fromShipped.length
             ? `the exercise in progress (${fromStubs.join(", ")}, compared with the stubs)`
             : `your own work (${fromShipped.join(", ")}, compared with ${this.ref})`;
-    output.log(`src/impl holds ${state}.`);
+    if (!existsSync(this.path(implFolder))) {
+      output.log(
+        "src/impl does not exist: bring one back with npm run exercise -- restore --shipped (or start).",
+      );
+    } else output.log(`src/impl holds ${state}.`);
     const saves = this.saves();
     output.log(
       saves.length === 0
         ? "No saved copies."
         : `Saved copies, oldest first:\n  ${saves.join("\n  ")}`,
     );
+  }
+
+  /**
+   * src/impl as it is now. Refuses a src/impl that is a symbolic link (naming its target): the
+   * tool replaces a folder by renaming it, and would otherwise move the link or read the
+   * user's folder behind it.
+   */
+  private readImpl(): Snapshot {
+    const impl = this.path(implFolder);
+    let stats;
+    try {
+      stats = lstatSync(impl);
+    } catch {
+      return new Map(); // missing: nothing to read
+    }
+    if (stats.isSymbolicLink()) {
+      throw new Error(
+        `src/impl is a symbolic link to ${readlinkSync(impl)}: the exercise tool works on a real folder only; nothing was changed`,
+      );
+    }
+    return readSnapshot(impl, implFolder);
   }
 
   /** The files to restore, and how to name them in messages. */
@@ -247,7 +269,13 @@ class Project {
       }
       return { snapshot: readSnapshot(this.path(last)), label: `the copy saved in ${last}/` };
     }
-    const snapshot = readSnapshot(source.path);
+    const inside = relative(realpathSync(this.root), realpathOrSelf(source.path));
+    if (inside === "" || inside.startsWith("..") || isAbsolute(inside)) {
+      throw new Error(
+        `${source.path} is not inside the project: --from takes a saved copy (see status), under ${savedFolder}/`,
+      );
+    }
+    const snapshot = readSnapshot(source.path, relative(this.root, source.path));
     if (snapshot.size === 0)
       throw new Error(`${source.path}: no such folder, or it holds no files`);
     return { snapshot, label: `the copy saved in ${relative(this.root, source.path)}/` };
@@ -314,13 +342,17 @@ class Project {
   }
 }
 
-/** Whether a process with this id exists (EPERM: it exists, but is someone else's). */
-function isAlive(pid: number): boolean {
+/** Whether `path` is a folder (following links). */
+function isFolder(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+}
+
+/** The real path of `path`, or `path` itself when it does not exist. */
+function realpathOrSelf(path: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -7,7 +8,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 
 /** A file's bytes, a symbolic link's target (kept as a link), or an empty folder. */
 export type Entry = Buffer | { link: string } | { emptyFolder: true };
@@ -18,17 +19,46 @@ export type Entry = Buffer | { link: string } | { emptyFolder: true };
  */
 export type Snapshot = Map<string, Entry>;
 
-/** Reads everything under `dir`, recursively; a missing folder is an empty snapshot. */
-export function readSnapshot(dir: string): Snapshot {
+/**
+ * The most a snapshot holds: 1000 entries and 32 MiB of file bytes. src/impl is a handful of
+ * source files; anything bigger is not an exercise, and is refused (naming the limit, or the
+ * file that passes it) before its bytes are read.
+ */
+export const SNAPSHOT_LIMITS = { files: 1000, bytes: 32 * 1024 * 1024 };
+
+/**
+ * Reads everything under `dir`, recursively, never following a link; a missing folder is an
+ * empty snapshot. `label` names `dir` in errors ("src/impl"). Throws when the folder passes
+ * SNAPSHOT_LIMITS, before reading the file that passes it.
+ */
+export function readSnapshot(dir: string, label = dir): Snapshot {
   const snapshot: Snapshot = new Map();
   if (!existsSync(dir)) return snapshot;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const key = relative(dir, path).split("\\").join("/");
-    if (entry.isSymbolicLink()) snapshot.set(key, { link: readlinkSync(path) });
-    else if (entry.isFile()) snapshot.set(key, readFileSync(path));
-    else if (entry.isDirectory() && readdirSync(path).length === 0) {
-      snapshot.set(key, { emptyFolder: true });
+  let bytes = 0;
+  const pending = [""];
+  for (let folder = pending.pop(); folder !== undefined; folder = pending.pop()) {
+    const entries = readdirSync(join(dir, folder), { withFileTypes: true });
+    if (entries.length === 0 && folder !== "") snapshot.set(folder, { emptyFolder: true });
+    for (const entry of entries) {
+      const key = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      const path = join(dir, key);
+      if (snapshot.size >= SNAPSHOT_LIMITS.files) {
+        throw new Error(
+          `${label} holds more than ${SNAPSHOT_LIMITS.files} files: more than the exercise tool copies (is it the right folder?); nothing was changed`,
+        );
+      }
+      if (entry.isSymbolicLink()) snapshot.set(key, { link: readlinkSync(path) });
+      else if (entry.isDirectory()) pending.push(key);
+      else if (entry.isFile()) {
+        const size = lstatSync(path).size;
+        bytes += size;
+        if (bytes > SNAPSHOT_LIMITS.bytes) {
+          throw new Error(
+            `${label}/${key} is ${size} bytes: with it ${label} passes the ${SNAPSHOT_LIMITS.bytes} bytes the exercise tool copies; move it out, then try again (nothing was changed)`,
+          );
+        }
+        snapshot.set(key, readFileSync(path));
+      }
     }
   }
   return new Map([...snapshot].sort(([a], [b]) => a.localeCompare(b)));

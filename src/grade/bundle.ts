@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Message, type Plugin } from "esbuild";
 import { confinedSource, findEntry, inside, SourceError } from "./confined-files.js";
+import { exportsEntry } from "./exports.js";
 
 /**
  * Prepares one submission for its sandbox: esbuild bundles its entry (index.ts, index.js or
@@ -37,7 +38,9 @@ const host = join(import.meta.dirname, "sandbox.mjs");
 const codec = join(import.meta.dirname, "codec.mjs");
 const entries = ["index.ts", "index.js", "index.mjs"];
 /** The kit files a submission may import and have bundled: types and matrix helpers, no math. */
-const allowedKitFiles = ["src/contract.ts", "src/matrix.ts"].map((file) => join(root, file));
+const allowedKitFiles = ["src/contract.ts", "src/matrix.ts", "src/grade/exports.ts"].map((file) =>
+  join(root, file),
+);
 const kitFolders = ["src", "properties"].map((folder) => join(root, folder) + sep);
 
 export interface Prepared {
@@ -159,7 +162,9 @@ export async function prepare(
   await mkdir(scratch, { recursive: true });
   try {
     await build({
-      entryPoints: [entryPath],
+      // The submission behind exports.ts's entry: CommonJS and default exports read, missing
+      // ones named. The entry's imports go through the plugin like any other.
+      stdin: { contents: exportsEntry(entryPath), resolveDir: realFolder, loader: "js" },
       absWorkingDir: realFolder,
       bundle: true,
       format: "esm",

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Sandbox, type SandboxOptions } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
+import { readExportNotes } from "./exports.js";
 import { loadFile, propertyId, type PropertyFile } from "./property-files.js";
 import type { Job, PropertyOutcome, SubmissionOutcome } from "./types.js";
 import { setCurrentTest, type RegisteredTest } from "./vitest-shim.js";
@@ -87,6 +88,8 @@ class Checking {
 
   async start(folder: string): Promise<void> {
     activeSandbox = this.sandbox;
+    // "does not export X (article step N); did you mean Y?": the bundle's exports.ts entry.
+    this.notes.push(...readExportNotes((name) => this.sandbox.call(name, [])));
     const exported = this.sandbox.exports
       .filter(([name, type]) => type === "function" && isIdentifier(name))
       .map(([name]) => name);

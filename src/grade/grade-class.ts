@@ -1,13 +1,16 @@
-import { readdirSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { constants as osConstants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { CheckerProcess } from "./checker-process.js";
 import { probeConfinement, type ConfinementKind } from "./confinement.js";
 import { controlFailure } from "./control.js";
+import { discoverSubmissions, submissionFolder, type Discovery } from "./discover.js";
+import type { Grade } from "./grade.js";
+import { autograderZipCommand, wantsAutograderZip } from "./gradescope.js";
 import { stepWallLimitMs } from "./limits.js";
 import { parseOptions, usage, UsageError, type Options } from "./options.js";
-import { score, writeOutputs, type Grade, type Settings } from "./outputs.js";
+import { score, writeOutputs, type Settings } from "./outputs.js";
 import { defaultRubric, parseRubric, RubricError, type Rubric } from "./rubric.js";
 import type { Job, PropertyId, SubmissionOutcome } from "./types.js";
 
@@ -16,19 +19,12 @@ import type { Job, PropertyId, SubmissionOutcome } from "./types.js";
  * fresh checking process of its own (checker-process.ts, runner.ts) that runs the property suite
  * against it, its code running in an OS sandbox (confinement.ts). `--jobs` lanes work at once;
  * each starts its next checking process while the current one works. The kit's src/reference
- * is graded first, as the control (control.ts). Every submission gets a row, whatever its code
+ * is graded first, as the control (control.ts). The submissions are found by discover.ts (names
+ * as bytes, hidden and linked folders reported). Every submission gets a row, whatever its code
  * or its checking process does; the scratch folder is removed at the end.
  */
 
 const root = resolve(import.meta.dirname, "../..");
-
-/** The submissions: the direct sub-folders (not symbolic links), in code-point order. */
-function submissionFolders(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /** The row of a submission whose checking failed: every property failed with the reason. */
 function unchecked(properties: PropertyId[], reason: string): SubmissionOutcome {
@@ -76,8 +72,21 @@ async function gradeOne(run: Run, folder: string, name: string, id: string, trus
   }
 }
 
+/** The `index`-th submission of `discovery`, graded; one that cannot be read gets a note. */
+async function gradeSubmission(run: Run, discovery: Discovery, index: number) {
+  const name = discovery.submissions[index].name;
+  let folder: string;
+  try {
+    folder = submissionFolder(discovery, index, join(run.scratch, `submission-${index}`));
+  } catch (error) {
+    return unchecked(run.properties, `could not be read: ${(error as Error).message}`);
+  }
+  return gradeOne(run, folder, name, String(index));
+}
+
 /** Grades the control, then the submissions, `--jobs` at a time; the grades, or a failure. */
-async function gradeAll(run: Run, names: string[]): Promise<Grade[] | string> {
+async function gradeAll(run: Run, discovery: Discovery): Promise<Grade[] | string> {
+  const names = discovery.submissions.map((submission) => submission.name);
   const control = await gradeOne(run, join(root, "src/reference"), "control", "control", true);
   const failure = controlFailure(control, run.properties);
   if (failure !== undefined) return failure;
@@ -89,7 +98,7 @@ async function gradeAll(run: Run, names: string[]): Promise<Grade[] | string> {
     while (next < names.length) {
       const index = next++;
       const name = names[index];
-      const outcome = await gradeOne(run, join(run.opts.submissions, name), name, String(index));
+      const outcome = await gradeSubmission(run, discovery, index);
       const grade = score(name, outcome, run.rubric, run.properties);
       grades[index] = grade;
       const notes = grade.notes.length > 0 ? `  (${grade.notes.join("; ")})` : "";
@@ -143,7 +152,10 @@ function jobTimeoutMs(opts: Options, properties: PropertyId[]): number {
 
 async function gradeClass(opts: Options, scratch: string): Promise<number> {
   const confinement = await chooseConfinement(opts, scratch);
-  const names = submissionFolders(opts.submissions);
+  // Names as bytes, the class folder resolved once, hidden and linked folders reported.
+  const discovery = discoverSubmissions(opts.submissions);
+  const names = discovery.submissions.map((submission) => submission.name);
+  for (const { name, reason } of discovery.skipped) console.error(`skipped ${name}: ${reason}`);
   const spares = [new CheckerProcess(scratch)];
   try {
     const properties = await spares[0].ready.catch((error: Error) => {
@@ -167,7 +179,7 @@ async function gradeClass(opts: Options, scratch: string): Promise<number> {
       jobTimeoutMs: timeout,
       spares,
     };
-    const grades = await gradeAll(run, names);
+    const grades = await gradeAll(run, discovery);
     if (typeof grades === "string") {
       console.error(`grade: ${grades}`);
       return 1;
@@ -177,6 +189,7 @@ async function gradeClass(opts: Options, scratch: string): Promise<number> {
       stepLimitSeconds: opts.timeoutSeconds,
       memoryMb: opts.memoryMb,
       rubric: opts.rubric ?? null,
+      skipped: discovery.skipped,
     };
     await writeOutputs(opts.out, grades, settings);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -189,6 +202,7 @@ async function gradeClass(opts: Options, scratch: string): Promise<number> {
 
 /** Runs `npm run grade` with `argv`; the exit status. */
 export async function gradeCommand(argv: string[]): Promise<number> {
+  if (wantsAutograderZip(argv)) return autograderZipCommand(argv); // Gradescope's zip
   let opts: Options | "help";
   try {
     opts = parseOptions(argv);

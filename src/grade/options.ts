@@ -21,6 +21,9 @@ sandbox (bubblewrap, or util-linux unshare where bwrap is missing).
                    only), e.g. where neither bwrap nor unshare works: only for code you trust
   -h, --help       print this help
 
+  --gradescope-autograder OUT.zip   instead of grading, build Gradescope's autograder zip
+                   (with --rubric, --timeout, --memory, --seed for the grading there)
+
 Before the submissions, the kit's own src/reference is graded the same way, as a control: if it
 does not pass every property, the grader is broken and nothing is written.
 

@@ -1,37 +1,26 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { gradescopeResults } from "./gradescope-results.js";
+import { csvText, fileNames } from "./names.js";
 import { pointsFor, type Rubric } from "./rubric.js";
+import type { Grade, ScoredProperty } from "./grade.js";
 import type { PropertyId, SubmissionOutcome } from "./types.js";
 
 /**
  * The grader's outputs, from the outcomes and the rubric: grades.csv, grades.json,
- * feedback/<submission>.md and gradescope/<submission>/results.json, written into a fresh folder
+ * feedback/<submission>.md and gradescope/<submission>/results.json (file names bounded and
+ * unique, CSV cells that a spreadsheet would run as formulas neutralised: names.ts), written into a fresh folder
  * that then replaces --out in one rename (the old one is renamed away first, then removed).
  */
-
-export interface ScoredProperty extends PropertyId {
-  passed: boolean;
-  points: number;
-  max: number;
-  hidden: boolean;
-  message?: string;
-}
-
-export interface Grade {
-  submission: string;
-  total: number;
-  max: number;
-  steps: Record<string, { score: number; max: number }>;
-  notes: string[];
-  properties: ScoredProperty[];
-}
 
 export interface Settings {
   seed: number;
   stepLimitSeconds: number;
   memoryMb: number;
   rubric: string | null;
+  /** What the class folder holds that was not graded, and why (discover.ts). */
+  skipped: { name: string; reason: string }[];
 }
 
 /** Rounds to 1e-6 so that sums of fractional points print the same on every machine. */
@@ -62,8 +51,13 @@ export function score(
   const steps: Grade["steps"] = {};
   for (const p of scored) {
     const step = (steps[String(p.step)] ??= { score: 0, max: 0 });
-    step.score = round(step.score + p.points);
-    step.max = round(step.max + p.max);
+    step.score += p.points;
+    step.max += p.max;
+  }
+  // Rounded once, after summing: 3 × 10/3 is 10, not 9.999999 (a step's total split in thirds).
+  for (const step of Object.values(steps)) {
+    step.score = round(step.score);
+    step.max = round(step.max);
   }
   return {
     submission,
@@ -72,17 +66,14 @@ export function score(
     steps,
     notes: outcome.notes,
     properties: scored,
+    seconds: outcome.seconds,
   };
-}
-
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function gradesCsv(grades: Grade[], steps: number[]): string {
   const header = ["submission", "total", "max", ...steps.map((s) => `step ${s}`)];
   const rows = grades.map((g) => [
-    csvField(g.submission),
+    csvText(g.submission),
     String(g.total),
     String(g.max),
     ...steps.map((s) => String(g.steps[String(s)]?.score ?? 0)),
@@ -139,36 +130,6 @@ export function feedbackMarkdown(grade: Grade, settings: Settings): string {
   return lines.join("\n") + "\n";
 }
 
-/** Gradescope's results.json for one submission. */
-export function gradescopeResults(grade: Grade): string {
-  const results = {
-    score: grade.total,
-    output:
-      grade.notes.length > 0
-        ? `What stopped your code:\n${grade.notes.map((n) => `- ${n}`).join("\n")}`
-        : "All properties ran.",
-    tests: grade.properties.map((p) => ({
-      name: `step ${p.step} · ${p.name}`,
-      score: p.points,
-      max_score: p.max,
-      output: p.passed ? "passed" : (p.message ?? ""),
-      visibility: p.hidden ? "hidden" : "visible",
-    })),
-  };
-  return JSON.stringify(results, null, 2) + "\n";
-}
-
-/**
- * A file name for the submission `name` (a folder name, itself at most 255 bytes): the name when
- * it leaves room for an extension, else its first 180 bytes' characters and a hash of the whole.
- */
-function fileName(name: string): string {
-  if (Buffer.byteLength(name) <= 200) return name;
-  let short = name;
-  while (Buffer.byteLength(short) > 180) short = short.slice(0, -1);
-  return `${short}-${createHash("sha256").update(name).digest("hex").slice(0, 12)}`;
-}
-
 /** Writes every output into a fresh folder next to `out`, then swaps it into place. */
 export async function writeOutputs(out: string, grades: Grade[], settings: Settings) {
   const steps = [...new Set(grades.flatMap((g) => Object.keys(g.steps).map(Number)))].sort(
@@ -181,14 +142,21 @@ export async function writeOutputs(out: string, grades: Grade[], settings: Setti
   try {
     await writeFile(join(fresh, "grades.csv"), gradesCsv(grades, steps));
     await writeFile(join(fresh, "grades.json"), gradesJson(grades, settings));
-    for (const grade of grades) {
+    // Bounded, unique file names (names.ts): a 254-byte folder name still gets its feedback.
+    const rows = grades.map((grade) => grade.submission);
+    const feedbackFiles = fileNames(rows, ".md");
+    const resultFolders = fileNames(rows, "");
+    for (const [index, grade] of grades.entries()) {
       await writeFile(
-        join(fresh, "feedback", `${fileName(grade.submission)}.md`),
+        join(fresh, "feedback", feedbackFiles[index]),
         feedbackMarkdown(grade, settings),
       );
-      const folder = join(fresh, "gradescope", fileName(grade.submission));
+      const folder = join(fresh, "gradescope", resultFolders[index]);
       await mkdir(folder, { recursive: true });
-      await writeFile(join(folder, "results.json"), gradescopeResults(grade));
+      await writeFile(
+        join(folder, "results.json"),
+        JSON.stringify(gradescopeResults(grade), null, 2) + "\n",
+      );
     }
   } catch (error) {
     await rm(fresh, { recursive: true, force: true });

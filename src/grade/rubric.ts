@@ -6,11 +6,14 @@ import type { PropertyId } from "./types.js";
  *
  *     {
  *       "steps": { "4": 2 },
+ *       "stepTotals": { "2": 10 },
  *       "properties": { "gradientDescent is deterministic: …": 5 },
  *       "hidden": ["permuting the rows leaves the cost and the gradients unchanged, to rounding"]
  *     }
  *
  * - `steps`: points for each property of that article step (default 1);
+ * - `stepTotals`: points for the whole step, divided equally among its properties (a step given
+ *   here may not be in `steps`, nor have a property in `properties`);
  * - `properties`: points for one property, by its test name (overrides its step's);
  * - `hidden`: properties graded but left out of the learner's feedback (their points still count).
  *
@@ -46,6 +49,28 @@ function shorten(name: string): string {
   return name.length > 60 ? `${name.slice(0, 57)}…` : name;
 }
 
+/**
+ * Adds `stepTotals` to the rubric: each step's total, divided equally among its properties, is
+ * stored as the points of each property of the step (`steps`).
+ */
+function parseStepTotals(file: string, value: unknown, properties: PropertyId[], rubric: Rubric) {
+  if (!isRecord(value)) fail(file, "$.stepTotals", 'an object like { "2": 10 }', value);
+  const steps = [...new Set(properties.map((p) => p.step))];
+  for (const [step, total] of Object.entries(value)) {
+    const path = `$.stepTotals[${JSON.stringify(step)}]`;
+    const members = properties.filter((p) => String(p.step) === step);
+    if (members.length === 0) fail(file, path, `a step of the suite (${steps.join(", ")})`, step);
+    if (Object.hasOwn(rubric.steps, step))
+      fail(file, path, 'a step that is not also in "steps"', step);
+    const own = members.find((p) => Object.hasOwn(rubric.properties, p.name));
+    if (own) {
+      const why = `a step none of whose properties has points in "properties" ("${shorten(own.name)}" has)`;
+      fail(file, path, why, step);
+    }
+    rubric.steps[step] = points(file, path, total) / members.length;
+  }
+}
+
 /** Parses and checks a rubric's text against the suite's properties. */
 export function parseRubric(file: string, text: string, properties: PropertyId[]): Rubric {
   let data: unknown;
@@ -56,8 +81,9 @@ export function parseRubric(file: string, text: string, properties: PropertyId[]
   }
   if (!isRecord(data)) fail(file, "$", 'an object with "steps", "properties" or "hidden"', data);
   for (const key of Object.keys(data)) {
-    if (!["steps", "properties", "hidden"].includes(key)) {
-      fail(file, `$.${key}`, 'no other keys than "steps", "properties" and "hidden"', data[key]);
+    if (!["steps", "stepTotals", "properties", "hidden"].includes(key)) {
+      const keys = '"steps", "stepTotals", "properties" and "hidden"';
+      fail(file, `$.${key}`, `no other keys than ${keys}`, data[key]);
     }
   }
   const steps = [...new Set(properties.map((p) => p.step))];
@@ -94,6 +120,7 @@ export function parseRubric(file: string, text: string, properties: PropertyId[]
       rubric.properties[name] = points(file, path, value);
     }
   }
+  if (data.stepTotals !== undefined) parseStepTotals(file, data.stepTotals, properties, rubric);
   if (data.hidden !== undefined) {
     if (!Array.isArray(data.hidden)) fail(file, "$.hidden", "an array of test names", data.hidden);
     data.hidden.forEach((name, index) => {

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
  *
  *     <submission>/index.ts         what the submission exports
  *     <submission>/solution/*.ts    a copy of src/impl (the shipped solution) or another folder
- *     <submission>/contract.ts, matrix.ts, data/pairwise-sum.ts   the kit helpers the solution
+ *     <submission>/contract.ts, matrix.ts, numerics/pairwise-sum.ts   the kit helpers the solution
  *                                   imports as ../… (src/reference's step 6 sums pairwise, as numpy)
  */
 
@@ -20,7 +20,7 @@ export async function copySolution(folder: string, source = "src/impl"): Promise
   for (const file of await readdir(join(root, source))) {
     if (file.endsWith(".ts")) await cp(join(root, source, file), join(folder, "solution", file));
   }
-  for (const helper of ["contract.ts", "matrix.ts", "data/pairwise-sum.ts"]) {
+  for (const helper of ["contract.ts", "matrix.ts", "numerics/pairwise-sum.ts"]) {
     await cp(join(root, "src", helper), join(folder, helper));
   }
 }

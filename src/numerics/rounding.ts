@@ -1,6 +1,7 @@
+import sigmoid from "@stdlib/math-base-special-expit";
+import log1pexp from "@stdlib/math-base-special-log1pexp";
 import type { Gradients, Matrix } from "../contract.js";
 import { rowView } from "../matrix.js";
-import { loss, predict, sigmoid } from "../reference/index.js";
 
 /**
  * Rounding-error bounds for the article's cost and gradients: the one model of rounding that
@@ -26,14 +27,31 @@ export function gamma(k: number): number {
 }
 
 /**
- * Aᵢ = Σⱼ |wⱼ xᵢⱼ| + |b|, the magnitude of the summands of the logit zᵢ = w·xᵢ + b. Each
- * summand goes through at most n + 1 roundings (one product, n additions), so any computed zᵢ is
- * within γₙ₊₁ · Aᵢ of the exact one. Infinity when a product overflows.
+ * The logit zᵢ = w·xᵢ + b, summed left to right, and Aᵢ = Σⱼ |wⱼ xᵢⱼ| + |b|, the magnitude of
+ * its summands. Each summand goes through at most n + 1 roundings (one product, n additions), so
+ * any computed zᵢ is within γₙ₊₁ · Aᵢ of the exact one. Aᵢ is Infinity when a product overflows.
  */
-function logitMagnitude(x: Float64Array, w: Float64Array, b: number): number {
+function logitAndMagnitude(x: Float64Array, w: Float64Array, b: number) {
+  let z = b;
   let magnitude = Math.abs(b);
-  for (let j = 0; j < w.length; j++) magnitude += Math.abs(w[j] * x[j]);
-  return magnitude;
+  for (let j = 0; j < w.length; j++) {
+    const term = w[j] * x[j];
+    z += term;
+    magnitude += Math.abs(term);
+  }
+  return { z, magnitude };
+}
+
+/**
+ * The binary cross-entropy of logit z against label y, y log(1 + e^(−z)) + (1 − y) log(1 + e^z),
+ * by @stdlib's log1pexp (accurate to a few ulps for every finite z). The bounds are scaled by
+ * it; it is computed here, not taken from an implementation, so that the model of rounding does
+ * not depend on the code it judges.
+ */
+function crossEntropy(z: number, y: number): number {
+  if (y === 1) return log1pexp(-z);
+  if (y === 0) return log1pexp(z);
+  return y * log1pexp(-z) + (1 - y) * log1pexp(z);
 }
 
 /** σ′(t) = σ(t)(1 − σ(t)) = e^(−|t|) / (1 + e^(−|t|))², written so that it stays accurate (and > 0) for large |t|. */
@@ -51,7 +69,8 @@ function maxSigmoidSlope(lo: number, hi: number): number {
 /** The computed logit of row i with its rounding radius δzᵢ = γₙ₊₁ · Aᵢ. */
 function roundedLogit(X: Matrix, w: Float64Array, b: number, i: number) {
   const x = rowView(X, i);
-  return { x, z: predict(x, w, b), radius: gamma(X.cols + 1) * logitMagnitude(x, w, b) };
+  const { z, magnitude } = logitAndMagnitude(x, w, b);
+  return { x, z, radius: gamma(X.cols + 1) * magnitude };
 }
 
 /**
@@ -77,7 +96,7 @@ export function costRoundingBound(X: Matrix, y: Float64Array, w: Float64Array, b
       Math.abs(sigmoid(z - 2 * radius) - y[i]),
       Math.abs(sigmoid(z + 2 * radius) - y[i]),
     );
-    const L = loss(z, y[i]);
+    const L = crossEntropy(z, y[i]);
     bound += (slope * radius + (4 * UNIT_ROUNDOFF + gamma(m + 1)) * L + 2 * UNIT_ROUNDOFF) / m;
   }
   return bound;

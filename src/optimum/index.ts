@@ -4,4 +4,5 @@
  * to say how far the article's 1000 epochs are from the minimum, and for standard errors.
  */
 export { newtonOptimum, standardErrors } from "./newton.js";
-export type { NewtonOptions, NewtonResult } from "./newton.js";
+export type { NewtonResult } from "./newton.js";
+export { optimumNote } from "./newton-stopping.js";

@@ -27,3 +27,22 @@ export function newtonStanding(
   const converged = cost > 0 && lambda2 / 2 <= tolerance * cost;
   return { converged, stop: converged && !(lambda2 < previousLambda2 / 4) };
 }
+
+/**
+ * Below this cost J, a run that did not converge is taken for separable data: every example's
+ * loss is below m · 10⁻⁸, so the classes are (almost) perfectly split and J → 0 along a
+ * direction, with no finite minimiser. Above it, not converging means too few iterations.
+ */
+export const SEPARABLE_COST = 1e-8;
+
+/**
+ * What to say about a Newton run that did not converge ("" when it did): "separable data?"
+ * only when J fell towards 0 (below {@link SEPARABLE_COST}).
+ */
+export function optimumNote(run: { converged: boolean; cost: number; iterations: number }): string {
+  if (run.converged) return "";
+  if (run.cost < SEPARABLE_COST) {
+    return `NOT converged: J fell to ${run.cost} (→ 0): no finite minimiser (separable data?)`;
+  }
+  return `NOT converged after ${run.iterations} iterations (J = ${run.cost})`;
+}

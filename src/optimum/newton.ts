@@ -5,6 +5,7 @@ import {
   logits,
   sigmoid,
 } from "../reference/index.js";
+import { gradientRoundingBound } from "../numerics/rounding.js";
 import { cholesky, choleskySolve, solveDamped } from "./cholesky.js";
 import { backtrack } from "./line-search.js";
 import { newtonStanding } from "./newton-stopping.js";
@@ -27,8 +28,9 @@ export interface NewtonResult extends Model {
   /** Newton steps taken. */
   iterations: number;
   /**
-   * Whether λ²/2 ≤ tolerance · J (and J > 0) at the returned point, whatever stopped the run
-   * (false: separable data, where J → 0 and no minimiser exists, or too few iterations).
+   * Whether, at the returned point, J > 0 and either λ²/2 ≤ tolerance · J or every gradient entry
+   * is within its rounding bound (false: separable data, where J → 0 and no minimiser exists, or
+   * too few iterations).
    */
   converged: boolean;
   /** λ²/2 at the returned point: a second-order estimate of J(w, b) − min J. */
@@ -49,8 +51,11 @@ export interface NewtonResult extends Model {
  * H is solved by Cholesky, damped (Levenberg, H + μI) when it is singular: a constant-zero
  * column, collinear columns, fewer rows than parameters (solveDamped, ./cholesky.ts). The step
  * length t comes from a backtracking line search (./line-search.ts); the iteration stops by
- * newtonStanding (./newton-stopping.ts), at maxIterations, or when the line search finds no
- * descent. Gradients and cost are the reference's own, so the optimum is the reference's optimum.
+ * newtonStanding (./newton-stopping.ts); or, once λ²/2 ≤ 10⁻¹² J, as soon as every entry of the
+ * gradient is within its rounding bound (src/numerics/rounding.ts), where no step can be told
+ * from rounding: with a singular H (constant or collinear columns) the damped λ² holds the
+ * gradient's rounding noise divided by μ and may never reach the tolerance; at maxIterations;
+ * or when the line search finds no descent. Gradients and cost are the reference's own, so the optimum is the reference's optimum.
  */
 export function newtonOptimum(
   X: Matrix,
@@ -68,7 +73,13 @@ export function newtonOptimum(
     const { step, mu } = solveDamped(hessianAt(X, theta), g);
     damping = Math.max(damping, mu);
     const lambda2 = dot(g, step);
-    const { converged, stop } = newtonStanding(cost, lambda2, previousLambda2, tolerance);
+    const standing = newtonStanding(cost, lambda2, previousLambda2, tolerance);
+    const floor =
+      !standing.converged &&
+      cost > 0 &&
+      lambda2 / 2 <= 1e-12 * cost &&
+      atRoundingFloor(X, y, theta, g);
+    const [converged, stop] = [standing.converged || floor, standing.stop || floor];
     const next =
       stop || iterations === maxIterations
         ? null
@@ -123,6 +134,17 @@ function result(
     gradientNorm,
     damping,
   };
+}
+
+/** Whether every entry of the computed gradient g at θ is within its rounding bound of 0. */
+function atRoundingFloor(
+  X: Matrix,
+  y: Float64Array,
+  theta: Float64Array,
+  g: Float64Array,
+): boolean {
+  const bound = gradientRoundingBound(X, y, theta.subarray(0, X.cols), theta[X.cols]);
+  return g.every((gj, j) => Math.abs(gj) <= (j < X.cols ? bound.dw[j] : bound.db));
 }
 
 function costAt(X: Matrix, y: Float64Array, theta: Float64Array): number {

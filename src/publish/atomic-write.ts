@@ -12,6 +12,7 @@ import {
   symlink,
 } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { isAlive } from "./process-alive.js";
 
 /** A file to write: its name inside the output directory and its whole content. */
 export interface OutputFile {
@@ -190,18 +191,9 @@ async function removeLeftovers(parent: string, name: string) {
   for (const entry of await readdir(parent)) {
     if (!isOurs(entry, name) || entry === current) continue;
     const pid = Number(/^(\d+)-/.exec(entry.slice(name.length + 2))?.[1]);
-    if (pid === process.pid || !alive(pid)) {
+    if (pid === process.pid || !isAlive(pid)) {
       await rm(join(parent, entry), { recursive: true, force: true });
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

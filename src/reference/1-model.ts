@@ -23,8 +23,11 @@ export function predict(x: Float64Array, w: Float64Array, b: number): number {
  *
  *     σ(z) = 1 / (1 + e^(−z))
  *
- * Delegated to @stdlib's `expit`, which never forms e^(−z) where it would overflow, so σ is
- * finite and in [0, 1] for every double, ±Infinity included (σ(±∞) = 1 or 0; σ(NaN) = NaN).
+ * Delegated to @stdlib's `expit`, which returns NaN for NaN and otherwise computes exactly that
+ * formula, 1 / (1 + exp(−z)), with stdlib's `exp`. For z < −709.78… (−ln of the largest double)
+ * e^(−z) overflows to +Infinity and the quotient is exactly 0; the true σ(z) ≈ e^z there is below
+ * 5.6e-309 (subnormal, or 0 past z ≈ −745.13), so the absolute error is under 5.6e-309 and σ stays
+ * in [0, 1] and monotone. For every double σ is in [0, 1]: σ(+∞) = 1, σ(−∞) = 0, σ(NaN) = NaN.
  */
 export function sigmoid(z: number): number {
   return expit(z);

@@ -1,5 +1,5 @@
 import type { Matrix, Scaler } from "../contract.js";
-import { pairwiseSum } from "../data/pairwise-sum.js";
+import { pairwiseSum } from "../numerics/pairwise-sum.js";
 
 /**
  * Article step 6 — standardization with sklearn's StandardScaler, bit for bit: each column is

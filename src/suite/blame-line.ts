@@ -1,10 +1,7 @@
 /**
- * The blame line of a failure report, read back: no imports, so that scripts (npm run mutants,
+ * The blame line of a failure report, read back: no imports, so that scripts (npm run catalogue,
  * npm run learn) can parse a report without loading the reference.
  */
-
-/** The label of the blame line in a failure report, padded like the report's other fields. */
-export const BLAME_LABEL = "blames";
 
 export interface Blame {
   /** The functions blamed, usually one. */

@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { basename, dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, FIXTURE_PATH, printable } from "../data/index.js";
+import { optimumNote } from "../optimum/index.js";
 import { OutputError, prepareOutput } from "../publish/atomic-write.js";
 import { divergenceOf } from "./divergence.js";
 import { EXIT, parseCommandLine, USAGE, UsageError } from "./cli.js";
@@ -35,7 +36,7 @@ export async function main(
     command = parseCommandLine(argv, relative(process.cwd(), FIXTURE_PATH));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    output.stderr.write(`error: ${error.message}\n\n${USAGE}\n`);
+    output.stderr.write(`error: ${printableLines(error.message)}\n\n${USAGE}\n`);
     return EXIT.usage;
   }
   try {
@@ -47,13 +48,18 @@ export async function main(
     return await train(command, argv, output);
   } catch (error) {
     if (error instanceof DataError || error instanceof InputError) {
-      output.stderr.write(`${error.message.split("\n").map(printable).join("\n")}\n`);
+      output.stderr.write(`${printableLines(error.message)}\n`);
       return EXIT.data;
     }
     const message = error instanceof Error ? error.message : String(error);
     output.stderr.write(`error: ${printable(message)}\n`);
     return EXIT.failure;
   }
+}
+
+/** `text` for a terminal, line by line: control and direction characters escaped (printable). */
+function printableLines(text: string): string {
+  return text.split("\n").map(printable).join("\n");
 }
 
 async function train(
@@ -133,7 +139,7 @@ async function trainInto(
     );
   }
   if (verbosity !== "quiet") output.stdout.write(summary(parsed, verbosity));
-  output.stdout.write(`${command.out}\n`);
+  output.stdout.write(`${printable(command.out)}\n`);
   return divergenceOf(parsed) === null ? EXIT.ok : EXIT.diverged;
 }
 
@@ -155,7 +161,7 @@ function summary(report: Report, verbosity: Verbosity): string {
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
     `cost after epoch ${history.length}: ${history[history.length - 1]}`,
-    `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : ", NOT converged: no finite minimiser (separable data?)"}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
+    `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : `, ${optimumNote(report.optimum)}`}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
     `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
     ...(divergence === null

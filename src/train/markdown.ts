@@ -1,4 +1,4 @@
-import { escapeMarkdown as md } from "./escape.js";
+import { escapeMarkdown as md } from "../text/escape.js";
 import type { EvaluationMetrics, Report } from "./report.js";
 
 /** The file name of the loss-curve picture, written next to report.md. */

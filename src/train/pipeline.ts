@@ -86,6 +86,83 @@ export async function runPipeline(
   events.step("verify");
   const verification = verifyAtTrainedPoint(lr, X, y, run.model, names);
   events.step("evaluate");
+  const { evaluation, test, heldOut } = evaluateHeldOut(config, table, y, lr, settings, events);
+
+  const report: Omit<Report, "run"> = {
+    schemaVersion: SCHEMA_VERSION,
+    config,
+    data: { file: config.data, sha256: audit.sha256, rows: table.rows, audit },
+    features: featureRecords(transform),
+    training: {
+      implementation: `src/${config.impl}`,
+      gradient: GRADIENT_DESCRIPTIONS[config.gradient],
+      initialization: "zeros",
+      initialCost,
+      costHistory: run.costHistory,
+      divergence,
+    },
+    model: modelRecord(names, run.model),
+    optimum: optimumRecord(names, optimum, run.model, {
+      cost: computeCostVectorized(X, y, run.model.w, run.model.b),
+      ...computeGradientsVectorized(X, y, run.model.w, run.model.b),
+    }),
+    verification,
+    evaluation,
+    truth:
+      audit.sha256 === FIXTURE_SHA256
+        ? truthRecord(transform, run.model, optimum, standardErrors(X, optimum))
+        : null,
+  };
+  if (config.impl !== "impl") return { report, trainingMs: run.milliseconds };
+  const testLogits = new Float64Array(test.X.rows);
+  for (let i = 0; i < test.X.rows; i++)
+    testLogits[i] = lr.predict(rowView(test.X, i), heldOut.model.w, heldOut.model.b);
+  const firstDifference = firstDifferingStep(
+    table,
+    lr,
+    { transform, X, y, run, test: { y: test.y, z: testLogits } },
+    settings,
+  );
+  return { report, trainingMs: run.milliseconds, firstDifference };
+}
+
+/** How the report names each --gradient choice. */
+const GRADIENT_DESCRIPTIONS: Record<TrainConfig["gradient"], string> = {
+  default: "the implementation's gradientDescent default",
+  loop: "computeGradients (per-example loop)",
+  vectorized: "computeGradientsVectorized",
+};
+
+/** Each feature of the full-data fit: its name, how it was derived, its mean and scale. */
+function featureRecords(transform: FeatureTransform): Report["features"] {
+  return transform.featureNames.map((name, j) => {
+    const { source, kind, description } = transform.derivations[j];
+    return {
+      name,
+      derivation: { source, kind, description },
+      mean: transform.means[j],
+      scale: transform.scales[j],
+    };
+  });
+}
+
+type Implementation = Awaited<ReturnType<typeof loadImplementation>>;
+type Settings = Parameters<typeof runGradientDescent>[3];
+type Table = Awaited<ReturnType<typeof loadBankCsv>>["table"];
+
+/**
+ * The held-out evaluation: a stratified split, the features fitted on the training rows only,
+ * the article's run on them (watched for divergence), and every metric on both sides with the
+ * majority-class baseline. `y` is the labels of the whole table, in its row order.
+ */
+function evaluateHeldOut(
+  config: TrainConfig,
+  table: Table,
+  y: Float64Array,
+  lr: Implementation,
+  settings: Settings,
+  events: PipelineEvents,
+) {
   const split = splitForEvaluation(config, y);
   const trainTable = selectRows(table, split.train);
   const fitted = fitFeatures(trainTable, lr);
@@ -123,55 +200,7 @@ export async function runPipeline(
     baseline: evaluateBaseline(train.y, test.y, lr),
   };
 
-  const report: Omit<Report, "run"> = {
-    schemaVersion: SCHEMA_VERSION,
-    config,
-    data: { file: config.data, sha256: audit.sha256, rows: table.rows, audit },
-    features: names.map((name, j) => {
-      const { source, kind, description } = transform.derivations[j];
-      return {
-        name,
-        derivation: { source, kind, description },
-        mean: transform.means[j],
-        scale: transform.scales[j],
-      };
-    }),
-    training: {
-      implementation: `src/${config.impl}`,
-      gradient:
-        config.gradient === "default"
-          ? "the implementation's gradientDescent default"
-          : config.gradient === "loop"
-            ? "computeGradients (per-example loop)"
-            : "computeGradientsVectorized",
-      initialization: "zeros",
-      initialCost,
-      costHistory: run.costHistory,
-      divergence,
-    },
-    model: modelRecord(names, run.model),
-    optimum: optimumRecord(names, optimum, run.model, {
-      cost: computeCostVectorized(X, y, run.model.w, run.model.b),
-      ...computeGradientsVectorized(X, y, run.model.w, run.model.b),
-    }),
-    verification,
-    evaluation,
-    truth:
-      audit.sha256 === FIXTURE_SHA256
-        ? truthRecord(transform, run.model, optimum, standardErrors(X, optimum))
-        : null,
-  };
-  if (config.impl !== "impl") return { report, trainingMs: run.milliseconds };
-  const testLogits = new Float64Array(test.X.rows);
-  for (let i = 0; i < test.X.rows; i++)
-    testLogits[i] = lr.predict(rowView(test.X, i), heldOut.model.w, heldOut.model.b);
-  const firstDifference = firstDifferingStep(
-    table,
-    lr,
-    { transform, X, y, run, test: { y: test.y, z: testLogits } },
-    settings,
-  );
-  return { report, trainingMs: run.milliseconds, firstDifference };
+  return { evaluation, test, heldOut };
 }
 
 /** The stratified split, or an InputError naming the file when the data is too small for it. */

@@ -1,4 +1,4 @@
-import { escapeXml } from "./escape.js";
+import { escapeXml } from "../text/escape.js";
 
 /** Article step 8 — the loss curve, the cost after each epoch: what the picture shows. */
 export interface LossCurve {

@@ -1,4 +1,4 @@
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 export * from "../../../src/reference/index.js";
 
 export const bug: CatalogueBug = {

@@ -1,6 +1,6 @@
 import log1pexp from "@stdlib/math-base-special-log1pexp";
 import type { Matrix } from "../../../src/contract.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 import { logits, mean } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";

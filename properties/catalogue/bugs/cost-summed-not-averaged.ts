@@ -1,6 +1,6 @@
 import type { Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 import { loss, predict } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";

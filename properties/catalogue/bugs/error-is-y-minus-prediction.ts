@@ -1,5 +1,5 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 import { logits, mean, sigmoid } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";

@@ -1,5 +1,5 @@
 import type { ConfusionMatrix } from "../../../src/contract.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 import { precision, recall } from "../../../src/reference/index.js";
 export * from "../../../src/reference/index.js";
 

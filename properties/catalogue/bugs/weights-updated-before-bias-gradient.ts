@@ -1,5 +1,5 @@
 import type { GradientDescentOptions, Matrix, Model } from "../../../src/contract.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 import { computeCostVectorized, computeGradientsVectorized } from "../../../src/reference/index.js";
 
 export * from "../../../src/reference/index.js";

@@ -1,6 +1,6 @@
 import type { GradientDescentOptions, Matrix, Model } from "../../../src/contract.js";
 import { computeCostVectorized, computeGradientsVectorized } from "../../../src/reference/index.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,6 +1,6 @@
 import type { Matrix } from "../../../src/contract.js";
 import { logits, sigmoid } from "../../../src/reference/index.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,7 +1,7 @@
 import type { Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
 import { loss, mean, predict } from "../../../src/reference/index.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,7 +1,7 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
 import { rowView } from "../../../src/matrix.js";
 import { predict, sigmoid } from "../../../src/reference/index.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,6 +1,6 @@
 import type { Gradients, Matrix } from "../../../src/contract.js";
 import { logits, mean, sigmoid } from "../../../src/reference/index.js";
-import type { CatalogueBug } from "../bug.js";
+import type { CatalogueBug } from "../../../src/catalogue/bug.js";
 
 export * from "../../../src/reference/index.js";
 

@@ -1,0 +1,123 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { shippedSnapshot } from "../../src/exercise/shipped.js";
+import { stepOfSource } from "../../src/learn/steps.js";
+
+/**
+ * `npm run learn` in watch mode, in a scratch copy of the project, driven as a learner drives it:
+ * save a file, wait for the report. Used by `npm run bench:learn` and learn's integration test.
+ */
+
+/** What one save brought: the first report, the last report of the run, and when each came. */
+export interface SaveResult {
+  /** Seconds from the save to the first report on screen. */
+  firstSeconds: number;
+  /** Seconds from the save to the end of the run ("watching src/impl" again). */
+  doneSeconds: number;
+  first: string;
+  /** Every report of the run, in order; the last one is final. */
+  reports: string[];
+}
+
+/**
+ * A scratch copy of the project at `root` (node_modules linked) in a new mkdtemp folder, with
+ * src/impl as a learner has it at step `step`: the shipped solution (git's HEAD) for the files of
+ * earlier steps, the stubs for the rest.
+ */
+export function scratchProject(root: string, step: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "logreg-learn-"));
+  for (const entry of ["src", "properties", "scripts", "vitest.config.ts", "package.json"]) {
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  }
+  cpSync(join(root, "tsconfig.json"), join(dir, "tsconfig.json"));
+  symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+  rmSync(join(dir, "src", "impl"), { recursive: true });
+  cpSync(join(root, "src", "impl-stubs"), join(dir, "src", "impl"), { recursive: true });
+  for (const [file, entry] of shippedSnapshot(root, "src/impl", "HEAD")) {
+    const fileStep = stepOfSource(file);
+    if (Buffer.isBuffer(entry) && fileStep !== undefined && fileStep < step) {
+      writeFileSync(join(dir, "src", "impl", file), entry);
+    }
+  }
+  return dir;
+}
+
+/** The end of a printed report: its time, "  (1.2 s)", at the end of a line. */
+const REPORT_END = / {2}\(\d+\.\d s\)\n/;
+const WATCHING = "watching src/impl";
+
+/** `npm run learn` started in `dir`, with the reports it prints, one save at a time. */
+export class LearnSession {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private output = "";
+  private listener: (() => void) | undefined;
+  private exited = false;
+
+  constructor(readonly dir: string) {
+    this.child = spawn(process.execPath, ["--import", "tsx", "scripts/learn.ts"], {
+      cwd: dir,
+      env: { ...process.env, FORCE_COLOR: "0" },
+    });
+    this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      this.output += chunk;
+      this.listener?.();
+    });
+    this.child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      this.output += chunk;
+    });
+    this.child.on("exit", () => {
+      this.exited = true;
+      this.listener?.();
+    });
+  }
+
+  /** Waits for the first run's end and returns its reports and how long it took. */
+  async started(): Promise<SaveResult> {
+    return this.nextRun(performance.now());
+  }
+
+  /** Saves `text` as src/impl/`file` and waits for the run it starts. */
+  async save(file: string, text: string): Promise<SaveResult> {
+    const saved = performance.now();
+    writeFileSync(join(this.dir, "src", "impl", file), text);
+    return this.nextRun(saved);
+  }
+
+  /** The current text of src/impl/`file`. */
+  read(file: string): string {
+    return readFileSync(join(this.dir, "src", "impl", file), "utf8");
+  }
+
+  private nextRun(since: number): Promise<SaveResult> {
+    let first: { text: string; seconds: number } | undefined;
+    const reports: string[] = [];
+    return new Promise((resolve, reject) => {
+      this.listener = () => {
+        for (let end = REPORT_END.exec(this.output); end; end = REPORT_END.exec(this.output)) {
+          const text = this.output.slice(0, end.index + end[0].length);
+          this.output = this.output.slice(end.index + end[0].length);
+          reports.push(text.trim());
+          first ??= { text: text.trim(), seconds: (performance.now() - since) / 1000 };
+        }
+        const watching = this.output.indexOf(WATCHING);
+        if (watching >= 0 && first) {
+          this.output = this.output.slice(this.output.indexOf("\n", watching) + 1);
+          this.listener = undefined;
+          const doneSeconds = (performance.now() - since) / 1000;
+          resolve({ firstSeconds: first.seconds, doneSeconds, first: first.text, reports });
+        } else if (this.exited) reject(new Error(`learn exited:\n${this.output}`));
+      };
+      this.listener();
+    });
+  }
+
+  /** Stops learn and waits for it to exit. */
+  async close(): Promise<void> {
+    if (this.exited) return;
+    const exit = new Promise((resolve) => this.child.once("exit", resolve));
+    this.child.kill();
+    await exit;
+  }
+}

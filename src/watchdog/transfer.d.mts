@@ -1,0 +1,9 @@
+/** Types of transfer.mjs (plain JavaScript, shared with the watchdog's worker). */
+export function encode(value: unknown, functions: unknown[]): unknown;
+export function decode(value: unknown, resolve: (index: number) => unknown): unknown;
+export function copyBack(
+  original: unknown,
+  after: unknown,
+  mapping?: Map<unknown, unknown>,
+): Map<unknown, unknown>;
+export function restore(value: unknown, mapping: Map<unknown, unknown>): unknown;

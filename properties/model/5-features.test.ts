@@ -66,6 +66,21 @@ function pythonOrder(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/** The hint for levels `actual` where `expected` was due, earned from the two lists. */
+function levelsHint(expected: string[], actual: string[]): string | undefined {
+  const utf16 = [...expected].sort();
+  if (JSON.stringify(actual) === JSON.stringify(utf16)) {
+    return "these are the levels in JavaScript's default order (UTF-16 units): pandas sorts by code point, as Python compares strings";
+  }
+  if (
+    expected.includes("") &&
+    JSON.stringify(actual) === JSON.stringify(expected.filter(Boolean))
+  ) {
+    return 'the empty string is missing from the levels: "" is a value like any other (only null is missing) — a truthiness test drops it';
+  }
+  return undefined;
+}
+
 /** The one-hot row i of `columns` as a string "0 1 0" (for messages). */
 const rowOf = (columns: Float64Array[], i: number) => columns.map((c) => c[i]).join(" ");
 
@@ -160,10 +175,22 @@ const anyString = fc.oneof(
   fc.constantFrom("yes", "no"),
 );
 
+/** The hint for yesNoFlag(value) = actual, earned from what the value and the answer show. */
+function flagHint(value: string, actual: number): string | undefined {
+  const forgiving = value.trim().toLowerCase();
+  if ((forgiving === "yes" && actual === 1) || (forgiving === "no" && actual === 0)) {
+    return `${JSON.stringify(value)} is read as ${JSON.stringify(forgiving)}: the key must match exactly, without trimming or changing case`;
+  }
+  if (actual === 0 && forgiving !== "no") {
+    return `${JSON.stringify(value)} is neither "yes" nor "no", yet gives 0: an unknown answer is NaN (pandas' missing key), not "no"`;
+  }
+  return undefined;
+}
+
 test("yesNoFlag is NaN for every string other than exactly “yes” or “no”: other case, whitespace, empty, unicode", () => {
   checkProperty({
     step,
-    hint: "pandas' .map({'yes': 1, 'no': 0}) matches the key exactly and gives NaN for anything else: no lower-casing, no trimming, and no 0 for an unknown answer",
+    hint: "pandas' .map({'yes': 1, 'no': 0}) matches the key exactly and gives NaN for any other string: compare the counterexample's string with \"yes\" and \"no\" character by character",
     blames: "yesNoFlag",
     clauses: ["yesNoFlag.other", "yesNoFlag.yes", "yesNoFlag.no"],
     inputs: fc.record({ value: anyString }),
@@ -175,6 +202,7 @@ test("yesNoFlag is NaN for every string other than exactly “yes” or “no”
         Object.is(actual, expected),
         Number.isNaN(expected) ? 'NaN (not exactly "yes" or "no")' : String(expected),
         actual,
+        flagHint(value, actual),
       );
     },
   });
@@ -183,7 +211,7 @@ test("yesNoFlag is NaN for every string other than exactly “yes” or “no”
 test("oneHot's default levels are the distinct non-null values sorted as Python sorts strings (by code point), and there is one column per level after the first", () => {
   checkProperty({
     step,
-    hint: "pandas sorts the levels as Python compares strings, by Unicode code point — JavaScript's default sort compares UTF-16 units instead — every non-null value is a level (the empty string too), and drop_first=True leaves levels − 1 columns",
+    hint: "the levels are every distinct non-null value, sorted by Unicode code point, and drop_first=True leaves levels − 1 columns: write that list for the counterexample's values and compare",
     blames: "oneHot",
     clauses: ["oneHot.default-levels", "oneHot.columns"],
     inputs: fc.record({ values: column }),
@@ -195,6 +223,7 @@ test("oneHot's default levels are the distinct non-null values sorted as Python 
         JSON.stringify(levels) === JSON.stringify(expected),
         JSON.stringify(expected),
         JSON.stringify(levels),
+        levelsHint(expected, levels),
       );
       expectThat(
         "oneHot(values).columns.length",

@@ -3,7 +3,7 @@ import { test } from "vitest";
 import type { ConfusionMatrix } from "../../src/contract.js";
 import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
 import { anyDouble } from "../support/arbitraries.js";
-import { exactly, expectThat, expectWithin } from "../support/expectations.js";
+import { PropertyViolation, exactly, expectThat, expectWithin } from "../support/expectations.js";
 import { guardArguments } from "../support/guard.js";
 import { reference } from "../support/oracle.js";
 import { checkExample, checkProperty } from "../support/property.js";
@@ -43,6 +43,40 @@ function countsAt(y: Float64Array, p: Float64Array, t: number): ConfusionMatrix 
     else expected[y[i] === 1 ? "falseNegatives" : "trueNegatives"]++;
   }
   return expected;
+}
+
+/** Same counts, all four. */
+const sameCounts = (a: ConfusionMatrix, b: ConfusionMatrix) =>
+  (Object.keys(a) as (keyof ConfusionMatrix)[]).every((key) => a[key] === b[key]);
+
+/**
+ * The hint for counts `c` that are off at threshold t, earned from the counts themselves: the
+ * counts at 0.5 for another (falsy) threshold, or the counts with NaN probabilities taken as
+ * positive; undefined (the property's neutral hint) otherwise.
+ */
+function thresholdHint(y: Float64Array, p: Float64Array, t: number, c: ConfusionMatrix) {
+  if (t !== 0.5 && sameCounts(c, countsAt(y, p, 0.5))) {
+    return `these are the counts at 0.5, not at the threshold given, ${t}: a default written \`threshold || 0.5\` replaces a falsy 0 — test for undefined (\`threshold ?? 0.5\`, or a default parameter)`;
+  }
+  const nanPositive = countsAt(
+    y,
+    p.map((v) => (Number.isNaN(v) ? Infinity : v)),
+    t,
+  );
+  if (p.some(Number.isNaN) && sameCounts(c, nanPositive)) {
+    return "these are the counts with each NaN probability predicted positive: NaN ≥ t is false, so a NaN is a negative prediction — test p >= threshold itself, not !(p < threshold)";
+  }
+  return undefined;
+}
+
+/** Runs `check`, giving its violation `hint` when there is one. */
+function blamingHint(hint: string | undefined, check: () => void) {
+  try {
+    check();
+  } catch (error) {
+    if (hint && error instanceof PropertyViolation) error.detail.hint = hint;
+    throw error;
+  }
 }
 
 /** Checks each of the four counts of `actual` against `expected`. */
@@ -133,7 +167,7 @@ test("the confusion matrix counts each row once, as predicted positive exactly w
 test("the confusion matrix uses a given threshold as it is (0, 1 and ±Infinity included), counts a NaN probability negative and ±Infinity by its sign, and returns a new object each call", () => {
   checkProperty({
     step,
-    hint: "predicted positive exactly when p ≥ threshold, for the threshold given (0 is a threshold: a default must test for undefined, not for falsy), NaN ≥ t being false; and build a new result object in every call",
+    hint: "count the rows with p ≥ threshold by hand for the counterexample's threshold and probabilities, and compare with each count",
     blames: "confusionMatrix",
     clauses: [
       "confusionMatrix.threshold",
@@ -149,13 +183,16 @@ test("the confusion matrix uses a given threshold as it is (0, 1 and ±Infinity 
     check: ({ first, second, t }) => {
       const c = lr.confusionMatrix(first.y, first.p, t);
       const kept = { ...c };
-      expectCounts(`confusionMatrix(y, p, ${t})`, c, countsAt(first.y, first.p, t));
+      blamingHint(thresholdHint(first.y, first.p, t, c), () =>
+        expectCounts(`confusionMatrix(y, p, ${t})`, c, countsAt(first.y, first.p, t)),
+      );
       const later = lr.confusionMatrix(second.y, second.p, t);
       expectThat(
         "confusionMatrix(first…) and confusionMatrix(second…)",
         later !== c,
         "two different objects",
         "the same object, returned by both calls",
+        "both calls returned one object, so the second call's counts overwrote the first's: build a new result object in every call",
       );
       expectCounts("confusionMatrix(first…) after a second call", c, kept);
     },

@@ -2,7 +2,7 @@ import { mulberry32 } from "../../src/data/random.js";
 import type { Dataset } from "./arbitraries.js";
 
 /** The shape of the article's data after steps 5 and 6 on fixtures/bank.csv: 11,162 rows, 45 features. */
-export const FIXTURE_SHAPE = { rows: 11162, cols: 45 } as const;
+const FIXTURE_SHAPE = { rows: 11162, cols: 45 } as const;
 
 /**
  * A data set the size of the fixture's feature matrix, the same on every run (Mulberry32,

@@ -175,6 +175,13 @@ function row(name: string): Row {
   return found;
 }
 
+/** Every property's point (the default rubric): the count the control reports passing. */
+function fullScore(): number {
+  const match = /control: src\/reference passes all (\d+) properties/.exec(progress);
+  if (!match) throw new Error(`no control line; progress:\n${progress}`);
+  return Number(match[1]);
+}
+
 describe("the run", () => {
   test("ends with exit 0, a row for every submission, and no scratch folder left", () => {
     expect(exitCode, progress).toBe(0);
@@ -192,11 +199,11 @@ describe("the run", () => {
       expect(row(name).properties).toEqual(alone.properties);
       expect(row(name).total).toBe(alone.total);
     }
-    expect(row("correct").total).toBe(51);
+    expect(row("correct").total).toBe(fullScore());
   });
 
   test("a 254-character folder name gets its row and its feedback file", () => {
-    expect(row(longName).total).toBe(51);
+    expect(row(longName).total).toBe(fullScore());
     const feedback = readdirSync(join(scratch, "grades", "feedback"));
     expect(feedback.filter((file) => file.startsWith("lll"))).toHaveLength(1);
   });
@@ -211,7 +218,7 @@ describe("each attack gains nothing", () => {
     const gained = polluter.properties.filter((p) => p.passed && !passedByTwin.has(p.name));
     expect(gained).toEqual([]);
     expect(polluter.total).toBeLessThanOrEqual(twin.total);
-    expect(twin.total).toBeLessThan(51);
+    expect(twin.total).toBeLessThan(fullScore());
   });
 
   test.each([
@@ -241,7 +248,7 @@ describe("each attack gains nothing", () => {
 
   test("signals: the user's other process and the grader live on", () => {
     expect(() => process.kill(victim.pid!, 0)).not.toThrow();
-    expect(row("signals").total).toBe(51);
+    expect(row("signals").total).toBe(fullScore());
   });
 
   test("a stopped sandbox is ended at once, not at the wall limit", () => {
@@ -258,7 +265,7 @@ describe("each attack gains nothing", () => {
   });
 
   test("a stderr flood gets a row and changes nobody else's", () => {
-    expect(row("stderr-flood").max).toBe(51);
+    expect(row("stderr-flood").max).toBe(fullScore());
     expect(existsSync(join(scratch, "grades", "grades.csv"))).toBe(true);
   });
 });

@@ -52,9 +52,7 @@ export default {
       comment:
         "src and scripts never import properties (the suite tests the code, not the reverse)",
       severity: "error",
-      // scripts/bench-grade.ts still builds its class with properties/grade/class.ts: the grader's
-      // rewrite (#18) moves that to src/grade; remove this exception then.
-      from: { path: "^(src|scripts)/", pathNot: "^scripts/bench-grade\\.ts$" },
+      from: { path: "^(src|scripts)/" },
       to: { path: "^properties/" },
     },
     {
@@ -95,6 +93,8 @@ export default {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
+    // node_modules may be a symbolic link (a worktree sharing its packages): name packages by it.
+    preserveSymlinks: true,
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     exclude: { path: "^(node_modules|reports|\\.stryker-tmp|coverage|grades|\\.exercise)/" },

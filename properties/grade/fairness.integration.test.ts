@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { copySolution } from "./class.js";
+import { copySolution } from "../../src/grade/solution-copy.js";
 
 /**
  * Fair grades (issue #18): one `npm run grade` run on a class reached through a symbolic link,
@@ -13,8 +13,8 @@ import { copySolution } from "./class.js";
  * names a class really sends — two Latin-1 names from a Windows zip (made here: such bytes
  * cannot always be committed), spreadsheet formulas, a 254-byte name — and a hidden and a linked
  * submission folder, which must be reported. Then `npm test` with LOGREG_IMPL on the misspelt
- * export. Three submissions wait for #19 (the clauses' logLoss against the reference, properties
- * beyond 100 rows): their tests are `test.fails` until it lands, then to be flipped to `test`.
+ * export. Three submissions check #19's properties: logLoss judged against the reference, and a
+ * mistake that shows only beyond 100 rows.
  */
 
 const root = resolve(import.meta.dirname, "../..");
@@ -180,13 +180,13 @@ describe("names", () => {
   });
 });
 
-// Waiting for #19 (properties/model, the clauses engineer): flip each `test.fails` to `test`
-// when it lands. Today they fail, which `test.fails` requires.
-describe("pending #19: logLoss against the reference, a mistake beyond 100 rows", () => {
+// #19 (properties/model) judges logLoss against the reference and runs some properties on more
+// than 100 rows: these were `test.fails` until it landed.
+describe("logLoss against the reference, a mistake beyond 100 rows", () => {
   const logLossProperty = (name: string) =>
     row(name).properties.filter((p) => p.step === 9 && /log-loss/i.test(p.name));
 
-  // So that each `test.fails` below fails for its own reason, not for a missing row.
+  // So that each test below passes for its own reason, not for a missing row.
   test("their submissions are graded, each with a log-loss property", () => {
     for (const name of ["logloss-follows-wrong-cost", "logloss-right-cost-wrong"]) {
       expect(logLossProperty(name).length, name).toBeGreaterThan(0);
@@ -194,15 +194,15 @@ describe("pending #19: logLoss against the reference, a mistake beyond 100 rows"
     expect(row("wrong-beyond-100-rows").max).toBeGreaterThan(0);
   });
 
-  test.fails("a wrong logLoss that matches a wrong cost fails its property", () => {
+  test("a wrong logLoss that matches a wrong cost fails its property", () => {
     expect(logLossProperty("logloss-follows-wrong-cost").every((p) => !p.passed)).toBe(true);
   });
 
-  test.fails("a right logLoss next to a wrong cost passes its property", () => {
+  test("a right logLoss next to a wrong cost passes its property", () => {
     expect(logLossProperty("logloss-right-cost-wrong").every((p) => p.passed)).toBe(true);
   });
 
-  test.fails("a cost wrong only beyond 100 rows loses points", () => {
+  test("a cost wrong only beyond 100 rows loses points", () => {
     expect(row("wrong-beyond-100-rows").total).toBeLessThan(row("wrong-beyond-100-rows").max);
   });
 });

@@ -5,15 +5,15 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { bugSubmission, copyFixtures, solutionSubmission } from "./class.js";
+import { solutionSubmission } from "../../src/grade/solution-copy.js";
+import { bugSubmission, copyFixtures } from "./class.js";
 
 /**
  * `npm run grade` on a class: the committed hostile submissions (fixtures/submissions), the
  * shipped solution and three catalogued bugs. Every score and every one-line reason is checked;
- * a control that fails must stop the grading; then three of them graded again with a rubric must
+ * then three of them graded again with a rubric must
  * get the same result and message for every property (the same seed), the rubric's points and its
- * hidden property. Kept small for `npm test`: one run of the class, one of three submissions, and
- * one that stops at the control (≈ 40 s on a loaded two-core machine).
+ * hidden property. (The control's verdict: grade-control.test.ts.)
  */
 
 const root = resolve(import.meta.dirname, "../..");
@@ -33,12 +33,11 @@ let scratch: string;
 const hidden =
   "sigmoid is monotone non-decreasing: z₁ ≤ z₂ gives σ(z₁) ≤ σ(z₂), also for neighbouring doubles";
 
-async function grade(submissions: string, out: string, extra: string[] = [], env = {}) {
+async function grade(submissions: string, out: string, extra: string[] = []) {
   const args = ["--import", "tsx", "scripts/grade.ts", submissions, "--out", out];
   return run(process.execPath, [...args, "--timeout", "3", "--memory", "128", ...extra], {
     cwd: root,
     maxBuffer: 1 << 24,
-    env: { ...process.env, ...env },
   });
 }
 
@@ -90,20 +89,20 @@ describe("a class with hostile submissions", () => {
     expect(csv).toBe(
       [
         "submission,total,max,step 1,step 2,step 3,step 4,step 5,step 6,step 9",
-        "correct,51,51,7,6,11,10,6,5,6",
-        "cost-summed-not-averaged,43,51,7,2,9,8,6,5,6",
-        "fake-passed,12,51,3,2,4,3,0,0,0",
-        "gradient-descent-mutates-weights,46,51,7,6,11,5,6,5,6",
-        "imports-reference,5,51,5,0,0,0,0,0,0",
-        "infinite-loop,32,51,7,0,6,4,6,5,4",
-        "patches-globals,33,51,3,3,6,7,6,5,3",
-        "process-exit,46,51,2,6,11,10,6,5,6",
-        "sigmoid-sign-flipped,48,51,4,6,11,10,6,5,6",
-        "spawns-process,48,51,5,6,11,9,6,5,6",
-        "syntax-error,0,51,0,0,0,0,0,0,0",
-        "throws-at-import,0,51,0,0,0,0,0,0,0",
-        "unbounded-allocation,40,51,7,6,10,0,6,5,6",
-        "writes-file,38,51,7,0,7,7,6,5,6",
+        "correct,61,61,8,8,13,11,8,5,8",
+        "cost-summed-not-averaged,52,61,8,3,11,9,8,5,8",
+        "fake-passed,12,61,3,2,4,3,0,0,0",
+        "gradient-descent-mutates-weights,54,61,8,8,12,5,8,5,8",
+        "imports-reference,6,61,6,0,0,0,0,0,0",
+        "infinite-loop,42,61,8,0,8,5,8,5,8",
+        "patches-globals,36,61,3,3,6,7,8,5,4",
+        "process-exit,55,61,2,8,13,11,8,5,8",
+        "sigmoid-sign-flipped,58,61,5,8,13,11,8,5,8",
+        "spawns-process,58,61,6,8,13,10,8,5,8",
+        "syntax-error,0,61,0,0,0,0,0,0,0",
+        "throws-at-import,0,61,0,0,0,0,0,0,0",
+        "unbounded-allocation,49,61,8,8,12,0,8,5,8",
+        "writes-file,46,61,8,0,9,8,8,5,8",
         "",
       ].join("\n"),
     );
@@ -122,12 +121,12 @@ describe("a class with hostile submissions", () => {
       "imports-reference": [
         "imports the kit's implementation src/reference/index.ts: what comes from it earns no marks (flagged)",
       ],
-      // Each step starts a fresh sandbox: it loses the steps that call computeCostVectorized only.
+      // Each step starts a fresh sandbox: it loses the steps that call computeCostVectorized only
+      // (step 9's log-loss is judged against the reference's cost, not the learner's: #19).
       "infinite-loop": [
         "step 2: timed out after 3 s",
         "step 3: timed out after 3 s",
         "step 4: timed out after 3 s",
-        "step 9: timed out after 3 s",
       ],
       "patches-globals": [],
       "process-exit": ["step 1: called process.exit(0)"],
@@ -174,7 +173,7 @@ describe("a class with hostile submissions", () => {
     // The teaching report, with the replay command naming the learner's own file.
     const flipped = failureMessages("sigmoid-sign-flipped")[0];
     expect(flipped).toContain(
-      "property failed: sigmoid is within 4 units of roundoff of the exact σ(z) across the middle range",
+      "property failed: sigmoid is within 6 units of roundoff, relative, of the exact σ(z)",
     );
     expect(flipped).toContain("counterexample (seed 42,");
     expect(flipped).toContain("LOGREG_IMPL=sigmoid-sign-flipped/index.ts npx vitest run");
@@ -182,7 +181,7 @@ describe("a class with hostile submissions", () => {
 
   test("nothing a submission tried to write or start exists, and its claims count for nothing", () => {
     for (const trace of traces) expect(existsSync(trace)).toBe(false);
-    expect(submission("fake-passed").total).toBeLessThan(51);
+    expect(submission("fake-passed").total).toBeLessThan(submission("correct").total);
   });
 
   test("every learner gets feedback and a Gradescope results.json", async () => {
@@ -190,38 +189,21 @@ describe("a class with hostile submissions", () => {
     const names = json.submissions.map((s) => s.submission);
     expect(readdirSync(join(out, "feedback")).sort()).toEqual(names.map((n) => `${n}.md`).sort());
     const feedback = await readFile(join(out, "feedback/sigmoid-sign-flipped.md"), "utf8");
-    expect(feedback).toContain("Score on the properties shown here: **48 / 51**.");
-    expect(feedback).toContain("## Step 1: 4 / 7");
+    expect(feedback).toContain("Score on the properties shown here: **58 / 61**.");
+    expect(feedback).toContain("## Step 1: 5 / 8");
     const results = JSON.parse(
       await readFile(join(out, "gradescope/infinite-loop/results.json"), "utf8"),
     ) as { score: number; output: string; tests: Record<string, unknown>[] };
-    expect(results.score).toBe(32);
+    expect(results.score).toBe(42);
     expect(results.output).toContain("step 2: timed out after 3 s");
-    expect(results.tests).toHaveLength(51);
+    expect(results.tests).toHaveLength(61);
     expect(Object.keys(results.tests[0]).sort()).toEqual(
       ["max_score", "name", "output", "score", "status", "visibility"].sort(),
     );
-    expect(progress).toContain("control: src/reference passes all 51 properties");
+    expect(progress).toContain("control: src/reference passes all 61 properties");
     expect(progress).toMatch(/done 14\/14/);
     expect(json.seed).toBe(42);
   });
-});
-
-describe("the control", () => {
-  test("a control that does not pass every property stops the grading, loudly, before any output", async () => {
-    const out = join(scratch, "grades-control");
-    const tiny = join(scratch, "tiny");
-    await copyFixtures(join(root, "fixtures/submissions"), tiny, ["syntax-error"]);
-    // The control is graded before any submission; here it is a catalogued bug instead of src/reference.
-    const control = { LOGREG_GRADE_CONTROL: join(scratch, "class", "sigmoid-sign-flipped") };
-    const error = (await grade(tiny, out, [], control).then(
-      () => new Error("grade succeeded"),
-      (e: unknown) => e,
-    )) as { code?: number; stderr?: string };
-    expect(error.code).toBe(1);
-    expect(error.stderr).toContain("passes 48 of 51 properties: the grader is broken");
-    expect(existsSync(out)).toBe(false);
-  }, 600_000);
 });
 
 describe("the same class again, with a rubric", () => {
@@ -254,10 +236,10 @@ describe("the same class again, with a rubric", () => {
   test("a rubric sets points per step and per property, and hides properties from the feedback", async () => {
     const out = join(scratch, "grades-rubric");
     const rows = (await readFile(join(out, "grades.csv"), "utf8")).split("\n");
-    // max: 6 + 10 (step 1) + 6 + 11 + 10 × 2 + 6 + 5 + 6; sigmoid-sign-flipped fails the hidden
+    // max: 7 + 10 (step 1) + 8 + 13 + 11 × 2 + 8 + 5 + 8; sigmoid-sign-flipped fails the hidden
     // one and two more of step 1.
-    expect(rows).toContain("correct,70,70,16,6,11,20,6,5,6");
-    expect(rows).toContain("sigmoid-sign-flipped,58,70,4,6,11,20,6,5,6");
+    expect(rows).toContain("correct,81,81,17,8,13,22,8,5,8");
+    expect(rows).toContain("sigmoid-sign-flipped,69,81,5,8,13,22,8,5,8");
     const feedback = await readFile(join(out, "feedback/sigmoid-sign-flipped.md"), "utf8");
     expect(feedback).not.toContain("monotone");
     expect(feedback).toContain("1 more property is graded but not shown (10 points).");

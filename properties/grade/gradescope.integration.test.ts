@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { copySolution } from "./class.js";
+import { copySolution } from "../../src/grade/solution-copy.js";
 
 /**
  * `npm run grade -- --gradescope-autograder OUT.zip`: the zip is built, unzipped into a

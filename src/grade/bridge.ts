@@ -2,8 +2,8 @@ import { execFileSync, spawn } from "node:child_process";
 import {
   closeSync,
   constants,
+  fstatSync,
   openSync,
-  readFileSync,
   readSync,
   unlinkSync,
   writeSync,
@@ -11,6 +11,10 @@ import {
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { Reader, Writer } from "./codec.mjs";
+import { confinedCommand, type ConfinementKind } from "./confinement.js";
+import { treeCpuMs } from "./cpu-time.mjs";
+import { stepWallLimitMs } from "./limits.js";
+import { writeBack } from "./write-back.js";
 
 /**
  * A learner's submission, running in a sandbox process of its own (sandbox.mjs), called
@@ -19,25 +23,28 @@ import { Reader, Writer } from "./codec.mjs";
  * own `Math`, `Float64Array` and checks; the submission only ever supplies return values, so
  * whatever it patches or prints changes nothing but its own answers.
  *
- * Time: the time the submission takes to answer counts against the current step's budget
- * ({@link Sandbox.beginStep}); the checks' own time does not, nor does the pipes' latency (each
- * answer says how long the submission computed: a busy machine does not time out a correct
- * submission). A watchdog thread (watchdog.mjs) kills the sandbox (SIGKILL) when a wait outlasts
- * what is left of the budget, plus a grace for that latency; the read then ends, and every later
- * call fails with the reason. A submission whose answers add up to more than the budget is
- * stopped the same way.
+ * The process runs in an OS sandbox (confinement.ts) under resource limits.
+ *
+ * Time is measured here, from outside: the CPU time of the sandbox's process tree, read from
+ * /proc (cpu-time.mjs), counts against the current step's budget ({@link Sandbox.beginStep}), so
+ * that a busy machine does not time out a correct submission; the wall time this process waits
+ * for it counts against a wall limit (limits.ts), which ends a sandbox that sleeps; one
+ * that is stopped is ended within a second. A watchdog thread (watchdog.mjs) checks both every
+ * 50 ms while this thread waits and kills the sandbox at either limit; the read then ends, and
+ * every later call fails with the reason. Nothing the sandbox sends says anything about time.
  */
 
 export interface SandboxOptions {
-  /** The submission's bundle (one ES module) and the scratch folder it may read. */
-  bundle: string;
+  /** The scratch folder holding the bundle (bundle.mjs), the host (sandbox.mjs) and codec.mjs. */
   folder: string;
-  /** The sandbox host, sandbox.mjs, copied into `folder` (the only other file it may read). */
-  host: string;
   /** Where the pipes and the sandbox's stderr go: the checking process's own scratch folder. */
   pipes: string;
-  /** V8 heap limit; the address space is limited to this plus 1 GB (`ulimit -v`). */
+  /** The OS sandbox it runs in. */
+  confinement: ConfinementKind;
+  /** V8 heap limit; the address space is limited to this plus 1 GB. */
   memoryMb: number;
+  /** The kernel's CPU limit for the process's whole life (RLIMIT_CPU), a backstop. */
+  cpuSeconds: number;
   /** A message from the sandbox larger than this ends it. */
   maxFrameBytes: number;
 }
@@ -66,20 +73,18 @@ interface ErrorInfo {
   message: string;
 }
 
-type Reply = { ms: number } & (
+type Reply =
   | { kind: "ready"; exports: [string, string][] }
   | { kind: "load-error"; error: ErrorInfo }
   /** `args`: the arguments as the submission left them, when it changed them. */
   | { kind: "result"; value: unknown; args: unknown[] | undefined }
   | { kind: "threw"; error: ErrorInfo }
   | { kind: "callback"; id: number; args: unknown[] }
-  | { kind: "exit"; code: number }
-);
+  | { kind: "exit"; code: number };
 
 /** Decodes a message from the sandbox; throws on anything malformed. */
 function decodeReply(body: Buffer): Reply {
-  const reader = new Reader(body);
-  const ms = reader.f64();
+  const reader = new Reader(body, undefined, true);
   const type = reader.u8();
   const error = (): ErrorInfo => ({
     name: String(reader.value()),
@@ -91,53 +96,61 @@ function decodeReply(body: Buffer): Reply {
   };
   switch (type) {
     case READY:
-      return { ms, kind: "ready", exports: list(reader.value()) as [string, string][] };
+      return { kind: "ready", exports: list(reader.value()) as [string, string][] };
     case LOAD_ERROR:
-      return { ms, kind: "load-error", error: error() };
+      return { kind: "load-error", error: error() };
     case RESULT_SAME:
-      return { ms, kind: "result", value: reader.value(), args: undefined };
+      return { kind: "result", value: reader.value(), args: undefined };
     case RESULT:
-      return { ms, kind: "result", value: reader.value(), args: list(reader.value()) };
+      return { kind: "result", value: reader.value(), args: list(reader.value()) };
     case THREW:
-      return { ms, kind: "threw", error: error() };
+      return { kind: "threw", error: error() };
     case CALLBACK:
-      return { ms, kind: "callback", id: reader.u32(), args: list(reader.value()) };
+      return { kind: "callback", id: reader.u32(), args: list(reader.value()) };
     case EXIT:
-      return { ms, kind: "exit", code: Number(reader.value()) };
+      return { kind: "exit", code: Number(reader.value()) };
     default:
       throw new Error("malformed message");
   }
 }
 
-/** The latency a wait may add to what is left of the budget before the watchdog ends it. */
-const GRACE_MS = 2000;
+/** The limit the watchdog killed a sandbox at. */
+type Limit = "cpu" | "wall" | "stopped";
+/** 1000 / CLK_TCK: /proc counts CPU time in clock ticks. */
+const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+/** The sandbox's stderr: what is read of its end when it stops (its size is capped by RLIMIT_FSIZE). */
+const STDERR_TAIL = 4096;
 
 /** The watchdog thread, shared by every sandbox of this process (one runs at a time). */
 class Watchdog {
-  private readonly shared = new SharedArrayBuffer(24);
+  private readonly shared = new SharedArrayBuffer(32);
   private readonly ints = new Int32Array(this.shared, 0, 4);
-  private readonly deadline = new Float64Array(this.shared, 16, 1);
+  private readonly deadlines = new Float64Array(this.shared, 16, 2);
 
   constructor() {
     const worker = new Worker(new URL("./watchdog.mjs", import.meta.url), {
       execArgv: [],
-      workerData: { shared: this.shared },
+      workerData: { shared: this.shared, tickMs: TICK_MS },
     });
     worker.unref();
   }
 
-  arm(pid: number, inMs: number): void {
+  /** Kills `pid` once the wall clock passes now + `wallMs` or its tree's CPU time `cpuMs`. */
+  arm(pid: number, wallMs: number, cpuMs: number): void {
     Atomics.store(this.ints, 1, pid);
-    this.deadline[0] = now() + Math.max(inMs, 0);
+    this.deadlines[1] = cpuMs;
+    this.deadlines[0] = now() + Math.max(wallMs, 0);
   }
 
   disarm(): void {
-    this.deadline[0] = 0;
+    this.deadlines[0] = 0;
     Atomics.store(this.ints, 1, 0);
   }
 
-  killed(pid: number): boolean {
-    return Atomics.load(this.ints, 2) === pid;
+  /** Whether the watchdog killed `pid`, and at which limit. */
+  killed(pid: number): Limit | undefined {
+    if (Atomics.load(this.ints, 2) !== pid) return undefined;
+    return (["cpu", "wall", "stopped"] as const)[Atomics.load(this.ints, 3) - 1];
   }
 }
 
@@ -172,7 +185,9 @@ export class Sandbox {
   private readonly stderr: string;
   private pid: number | undefined;
   private limitMs = 0;
-  private spentMs = 0;
+  /** The tree's CPU time when the step began, and the wall time waited for it in the step. */
+  private cpuAtStepMs = 0;
+  private waitedMs = 0;
   private exitCode: number | undefined;
   private inbox = Buffer.alloc(0);
   private readonly writer = new Writer();
@@ -195,26 +210,18 @@ export class Sandbox {
     this.replies = replies.ours;
     this.stderr = join(options.pipes, `stderr-${process.pid}-${n}`);
     const stderr = openSync(this.stderr, "w");
-    const memory = options.memoryMb;
-    const child = spawn(
-      "/bin/sh",
-      [
-        "-c",
-        `ulimit -v ${(memory + 1024) * 1024} && exec "$0" "$@"`,
-        process.execPath,
-        "--experimental-permission",
-        `--allow-fs-read=${options.folder}`,
-        `--max-old-space-size=${memory}`,
-        "--no-warnings",
-        options.host,
-        options.bundle,
-      ],
-      {
-        cwd: options.folder,
-        env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-        stdio: ["ignore", "ignore", stderr, requests.theirs, replies.theirs],
-      },
+    const { file, args } = confinedCommand(
+      options.confinement,
+      { memoryMb: options.memoryMb, cpuSeconds: options.cpuSeconds },
+      options.folder,
+      [],
+      ["sandbox.mjs", "bundle.mjs"],
     );
+    const child = spawn(file, args, {
+      cwd: options.folder,
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+      stdio: ["ignore", "ignore", stderr, requests.theirs, replies.theirs],
+    });
     child.on("error", () => {});
     child.unref();
     closeSync(stderr);
@@ -233,10 +240,11 @@ export class Sandbox {
     }
   }
 
-  /** Starts a step: the submission may take `limitMs` in all for the step's calls. */
+  /** Starts a step: the sandbox may use `limitMs` of CPU time in all for the step's calls. */
   beginStep(limitMs: number): void {
     this.limitMs = limitMs;
-    this.spentMs = 0;
+    this.cpuAtStepMs = this.pid === undefined ? 0 : treeCpuMs(this.pid, TICK_MS);
+    this.waitedMs = 0;
   }
 
   /** Calls the submission's function `name`; throws what it throws, or why it cannot answer. */
@@ -338,7 +346,9 @@ export class Sandbox {
    */
   private receive(): Reply | undefined {
     while (!this.stopped) {
-      watchdog!.arm(this.pid!, this.limitMs - this.spentMs + GRACE_MS);
+      const wallLimitMs = stepWallLimitMs(this.limitMs);
+      const started = performance.now();
+      watchdog!.arm(this.pid!, wallLimitMs - this.waitedMs, this.cpuAtStepMs + this.limitMs);
       let body: Buffer | undefined;
       let oversized = 0;
       const header = this.take(4);
@@ -348,6 +358,7 @@ export class Sandbox {
         else body = this.take(length);
       }
       watchdog!.disarm();
+      this.waitedMs += performance.now() - started;
       if (oversized > 0) {
         const mb = (oversized / 2 ** 20).toFixed(0);
         this.stop({ reason: `sent the grader a ${mb} MB answer, more than it accepts` });
@@ -361,30 +372,30 @@ export class Sandbox {
           this.stop({ reason: "sent the grader a message it cannot read" });
           break;
         }
-        this.spentMs += Number.isFinite(reply.ms) && reply.ms >= 0 ? reply.ms : 0;
         if (reply.kind === "exit") this.exitCode = reply.code;
-        else if (this.spentMs > this.limitMs) this.stop(this.timeout());
         else return reply;
       }
     }
     return undefined;
   }
 
-  private timeout(): { reason: string; timedOut: true } {
+  private timeout(limit: Limit): { reason: string; timedOut: true } {
     const seconds = Number((this.limitMs / 1000).toPrecision(3));
-    return { reason: `timed out after ${seconds} s`, timedOut: true };
+    const wall = stepWallLimitMs(this.limitMs) / 1000;
+    const reasons = {
+      cpu: `timed out after ${seconds} s`,
+      wall: `did not answer within ${wall} s of wall time (asleep or waiting)`,
+      stopped: "stopped its own process (SIGSTOP)",
+    };
+    return { reason: reasons[limit], timedOut: true };
   }
 
   /** Why the replies' pipe ended. */
   private endReason(): { reason: string; timedOut?: boolean } {
-    if (watchdog!.killed(this.pid!)) return this.timeout();
+    const limit = watchdog!.killed(this.pid!);
+    if (limit !== undefined) return this.timeout(limit);
     if (this.exitCode !== undefined) return { reason: `called process.exit(${this.exitCode})` };
-    let stderr = "";
-    try {
-      stderr = readFileSync(this.stderr, "utf8").slice(-4096);
-    } catch {
-      // no stderr
-    }
+    const stderr = tail(this.stderr, STDERR_TAIL);
     if (/heap limit|out of memory|Allocation failed/i.test(stderr)) {
       return { reason: `ran out of memory (limit ${this.options.memoryMb} MB)` };
     }
@@ -396,41 +407,19 @@ function stoppedError(stop: Stop): Error {
   return new Error(`the grader stopped your code: it ${stop.reason}`);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object") return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-/**
- * Copies what the submission did to its arguments back into the caller's: typed arrays element
- * by element, arrays and plain objects recursively (functions are left alone), so that a
- * property can see a mutated `w` or an appended `costHistory` as if the call had been local.
- */
-function writeBack(original: unknown, updated: unknown): void {
-  if (ArrayBuffer.isView(original) && ArrayBuffer.isView(updated)) {
-    const target = original as unknown as { length: number; set(a: ArrayLike<number>): void };
-    const source = updated as unknown as ArrayLike<number>;
-    if (target.length === source.length) target.set(source);
-    return;
-  }
-  if (Array.isArray(original) && Array.isArray(updated)) {
-    const common = Math.min(original.length, updated.length);
-    for (let i = 0; i < common; i++) {
-      if (typeof original[i] === "object" && original[i] !== null)
-        writeBack(original[i], updated[i]);
-      else if (typeof original[i] !== "function") original[i] = updated[i];
+/** The last `bytes` bytes of the file at `path`, as text ("" when there is none). */
+function tail(path: string, bytes: number): string {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.alloc(Math.min(size, bytes));
+      readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+      return buffer.toString("utf8");
+    } finally {
+      closeSync(fd);
     }
-    original.length = common;
-    for (let i = common; i < updated.length; i++) original.push(updated[i]);
-    return;
-  }
-  if (isPlainObject(original) && isPlainObject(updated)) {
-    for (const [key, value] of Object.entries(updated)) {
-      const before = original[key];
-      if (typeof before === "function") continue;
-      if (typeof before === "object" && before !== null) writeBack(before, value);
-      else if (!Object.is(before, value)) original[key] = value;
-    }
+  } catch {
+    return "";
   }
 }

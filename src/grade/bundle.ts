@@ -1,9 +1,10 @@
-import { existsSync, realpathSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import { builtinModules } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Message, type Plugin } from "esbuild";
+import { confinedSource, findEntry, inside, SourceError } from "./confined-files.js";
 import { exportsEntry } from "./exports.js";
 
 /**
@@ -20,6 +21,13 @@ import { exportsEntry } from "./exports.js";
  *   whose every export throws "comes from the kit's …" when called: what the submission takes
  *   from the kit gets no marks, what it wrote itself is graded as usual;
  * - anything else (outside its folder and the kit) is refused: it does not compile.
+ *
+ * Confinement (confined-files.ts): every file esbuild reads is read by the plugin instead, after
+ * its real path is found inside the submission's folder (or the kit's packages or helpers) and
+ * `lstat` shows a regular file under the size cap: a link to a classmate, a FIFO, a device
+ * (/dev/zero) or a huge file is refused before anything is read. A glob or template-literal
+ * import (`` import(`../${who}/index.ts`) ``), which esbuild expands without asking the plugin
+ * to resolve it, is refused when its files are loaded.
  */
 
 const root = realpathSync(resolve(import.meta.dirname, "../.."));
@@ -44,10 +52,6 @@ export interface Prepared {
   notes: string[];
 }
 
-function inside(path: string, folder: string): boolean {
-  return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
-}
-
 /** A module whose exports are those of the kit's module at `path`, each a function that throws. */
 async function refusingModule(path: string): Promise<string> {
   const kitPath = relative(root, path);
@@ -63,7 +67,8 @@ async function refusingModule(path: string): Promise<string> {
   return [refuse, ...exports].join("\n");
 }
 
-function kitPlugin(folder: string, flagged: Set<string>): Plugin {
+function kitPlugin(folder: string, entry: string, flagged: Set<string>): Plugin {
+  const resolved = new Set<string>([entry]);
   return {
     name: "logreg-grade-imports",
     setup(build) {
@@ -81,6 +86,7 @@ function kitPlugin(folder: string, flagged: Set<string>): Plugin {
         });
         if (found.errors.length > 0) return { errors: found.errors };
         const path = found.path;
+        resolved.add(path);
         if (inside(path, folder) || inside(path, packages)) return { path };
         if (allowedKitFiles.includes(path)) return { path };
         if (kitFolders.some((kit) => inside(path, kit))) {
@@ -98,6 +104,20 @@ function kitPlugin(folder: string, flagged: Set<string>): Plugin {
         loader: "js",
         resolveDir: root,
       }));
+      build.onLoad({ filter: /.*/, namespace: "file" }, (args) => {
+        if (!resolved.has(args.path)) {
+          const shown = relative(folder, args.path);
+          const text = `uses a glob or template-literal import (it reaches ${shown}): import each file by a plain string`;
+          return { errors: [{ text }] };
+        }
+        const allowed = [folder, packages];
+        try {
+          return confinedSource(args.path, allowed, allowedKitFiles, folder);
+        } catch (error) {
+          if (error instanceof SourceError) return { errors: [{ text: error.message }] };
+          throw error;
+        }
+      });
     },
   };
 }
@@ -120,7 +140,15 @@ export async function prepare(
   scratch: string,
   { trusted = false }: { trusted?: boolean } = {},
 ): Promise<Prepared> {
-  const entry = entries.find((file) => existsSync(join(folder, file)));
+  let realFolder: string;
+  let entry: string | undefined;
+  try {
+    realFolder = realpathSync(folder);
+    entry = findEntry(realFolder, entries);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    return { displayPath: `${name}/index.ts`, notes: [`cannot be graded: ${error.message}`] };
+  }
   if (entry === undefined) {
     return {
       displayPath: `${name}/index.ts`,
@@ -128,14 +156,16 @@ export async function prepare(
     };
   }
   const displayPath = `${name}/${entry}`;
+  const entryPath = join(realFolder, entry);
   const flagged = new Set<string>();
   const bundle = join(scratch, "bundle.mjs");
   await mkdir(scratch, { recursive: true });
   try {
     await build({
-      // The submission behind exports.ts's entry: CommonJS and default exports read, missing ones named.
-      stdin: { contents: exportsEntry(join(folder, entry)), resolveDir: folder, loader: "js" },
-      absWorkingDir: folder,
+      // The submission behind exports.ts's entry: CommonJS and default exports read, missing
+      // ones named. The entry's imports go through the plugin like any other.
+      stdin: { contents: exportsEntry(entryPath), resolveDir: realFolder, loader: "js" },
+      absWorkingDir: realFolder,
       bundle: true,
       format: "esm",
       platform: "node",
@@ -146,11 +176,11 @@ export async function prepare(
       tsconfigRaw: {},
       nodePaths: [packages],
       // The grader's control (the kit's src/reference) may import the kit: nothing is flagged.
-      plugins: trusted ? [] : [kitPlugin(folder, flagged)],
+      plugins: trusted ? [] : [kitPlugin(realFolder, entryPath, flagged)],
     });
   } catch (error) {
     const errors = (error as { errors?: Message[] }).errors ?? [];
-    const first = errors[0] ? describeMessage(errors[0], folder) : String(error);
+    const first = errors[0] ? describeMessage(errors[0], realFolder) : String(error);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : "";
     return { displayPath, notes: [`does not compile: ${first}${more}`] };
   }

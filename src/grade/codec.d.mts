@@ -9,12 +9,11 @@ export declare class Writer {
   u32(value: number): void;
   f64(value: number): void;
   value(value: unknown): void;
-  patchF64(offset: number, value: number): void;
   finish(): Uint8Array;
 }
 
 export declare class Reader {
-  constructor(buffer: Uint8Array, makeCallback?: (id: number) => unknown);
+  constructor(buffer: Uint8Array, makeCallback?: (id: number) => unknown, untrusted?: boolean);
   readonly buffer: Uint8Array;
   offset: number;
   u8(): number;

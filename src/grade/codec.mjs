@@ -8,6 +8,11 @@
  * v8-serialized; that was ~100 µs per call for a few typed arrays, because Node serializes typed
  * arrays in JavaScript, and this is a few µs.
  *
+ * The checking side reads what the sandbox sends as untrusted (`new Reader(buffer, undefined,
+ * true)`): only fresh arrays, plain objects, numeric typed arrays, numbers, strings, booleans,
+ * null and undefined come out; a v8 chunk, a BigInt typed array and an object key `__proto__`,
+ * `constructor` or `prototype` make the message malformed.
+ *
  * Plain JavaScript, shared: the sandbox imports it before the submission, and it takes every
  * built-in it uses at that moment, so that a submission that patches `Float64Array.prototype`,
  * `Object.keys` or `Buffer` changes nothing here (its own answers are what it computes).
@@ -96,6 +101,11 @@ const TYPED_CTORS = [
   BigUint64Array,
 ];
 const TYPED_SIZES = [8, 4, 1, 1, 1, 2, 2, 4, 4, 8, 8];
+/** The typed arrays an untrusted message may hold: the numeric ones (not BigInt64/BigUint64). */
+const UNTRUSTED_KINDS = 9;
+/** Keys that reach or name a prototype: refused from an untrusted message. */
+const REFUSED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const setHas = uncurry(Set.prototype.has);
 const typedKind = new MapCtor(TYPED_KINDS.map((name, index) => [name, index]));
 
 /** Builds one message: a 4-byte length, then whatever is written; reused from message to message. */
@@ -239,11 +249,6 @@ export class Writer {
     this.bytes(chunk);
   }
 
-  /** Overwrites the 8 bytes at `offset` (written before as a placeholder) with `value`. */
-  patchF64(offset, value) {
-    setFloat64(this.view, offset, value, true);
-  }
-
   /** The message, its length prefix filled in (a view of the reused buffer: send it at once). */
   finish() {
     setUint32(this.view, 0, this.length - 4, true);
@@ -281,8 +286,10 @@ function malformed() {
 
 /** Reads one message (a Buffer without its length prefix). */
 export class Reader {
-  constructor(buffer, makeCallback) {
+  constructor(buffer, makeCallback, untrusted = false) {
     this.buffer = buffer;
+    /** Whether the message comes from a submission: see the module comment. */
+    this.untrusted = untrusted;
     this.view = new DataViewCtor(buffer.buffer, buffer.byteOffset, buffer.length);
     this.offset = 0;
     /** id → the function a callback marker becomes; without it, callback markers become null. */
@@ -338,6 +345,7 @@ export class Reader {
         const bytes = this.u32();
         const Ctor = TYPED_CTORS[kind];
         if (Ctor === undefined || bytes % TYPED_SIZES[kind] !== 0) throw malformed();
+        if (this.untrusted && kind >= UNTRUSTED_KINDS) throw malformed();
         this.need(bytes);
         const out = new Ctor(bytes / TYPED_SIZES[kind]);
         u8Set(
@@ -359,6 +367,7 @@ export class Reader {
         for (let i = 0; i < n; i++) {
           const key = this.value(depth + 1);
           if (typeof key !== "string") throw malformed();
+          if (this.untrusted && setHas(REFUSED_KEYS, key)) throw malformed();
           const item = this.value(depth + 1);
           if (key === "__proto__") {
             defineProperty(out, key, {
@@ -378,6 +387,7 @@ export class Reader {
       case FUNCTION:
         return null;
       case V8: {
+        if (this.untrusted) throw malformed();
         const bytes = this.u32();
         this.need(bytes);
         const value = v8Deserialize(u8Subarray(this.buffer, this.offset, this.offset + bytes));

@@ -7,7 +7,6 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
-import { prepare, type Prepared } from "./bundle.js";
 import { isUtf8, rowName } from "./names.js";
 
 /**
@@ -18,7 +17,7 @@ import { isUtf8, rowName } from "./names.js";
  * - Hidden folders (".x") and symbolic links are not graded, and are reported with the reason;
  *   so are plain files and anything else at the top level.
  * - A folder whose name is not UTF-8 (Latin-1 from a Windows zip) cannot be named by a string
- *   path: {@link prepareSubmission} bundles a copy of its regular files, made in the grader's
+ *   path: {@link submissionFolder} gives a copy of its regular files, made in the grader's
  *   scratch folder.
  */
 
@@ -111,21 +110,9 @@ function readablePath(discovery: Discovery, submission: Submission, scratch: str
 }
 
 /**
- * Bundles the `index`-th submission into `scratch` (bundle.ts's prepare), by a string path to it
- * ({@link readablePath}); one whose copy fails gets a note instead of a bundle.
+ * A string path to the `index`-th submission's folder, for its checking process to bundle
+ * ({@link readablePath}): the folder itself, or a copy in `scratch`; throws when a copy fails.
  */
-export async function prepareSubmission(
-  discovery: Discovery,
-  index: number,
-  scratch: string,
-): Promise<Prepared> {
-  const submission = discovery.submissions[index];
-  let folder: string;
-  try {
-    folder = readablePath(discovery, submission, scratch);
-  } catch (error) {
-    const why = (error as Error).message;
-    return { displayPath: `${submission.name}/index.ts`, notes: [`could not be read: ${why}`] };
-  }
-  return prepare(folder, submission.name, scratch);
+export function submissionFolder(discovery: Discovery, index: number, scratch: string): string {
+  return readablePath(discovery, discovery.submissions[index], scratch);
 }

@@ -1,20 +1,21 @@
 /**
  * The sandbox host: runs ONE learner's submission (a JavaScript bundle made by the grader) in a
- * process of its own, started by src/grade/bridge-worker.mjs as
+ * process of its own, started by src/grade/bridge.ts as
  *
  *     node --experimental-permission --allow-fs-read=<its scratch folder> \
  *          --max-old-space-size=<MB> sandbox.mjs <bundle.mjs>
  *
- * under `ulimit -v`, so that the submission cannot write files, spawn processes or workers, read
- * outside its folder, or allocate without bound. It answers function calls, synchronously, over
+ * inside an OS sandbox under resource limits (confinement.ts), so that the submission cannot
+ * write files, spawn processes or workers, read outside its folder, reach the network, signal
+ * other processes, or allocate without bound. It answers function calls, synchronously, over
  * two pipes: requests on fd 3, replies on fd 4; each message is a 4-byte little-endian length, a
  * type and its values in codec.mjs's encoding (copied next to this file), which keeps
  * Float64Array. stdout and stderr are not
  * read by anyone but the grader's own diagnostics: whatever the submission prints counts for
  * nothing.
  *
- * Messages to the grader, each after the milliseconds the submission computed since the message it
- * answers: READY exports, LOAD_ERROR name message, RESULT_SAME value (the arguments are as they
+ * Messages to the grader (a type, then its values; the grader measures time itself, from /proc):
+ * READY exports, LOAD_ERROR name message, RESULT_SAME value (the arguments are as they
  * came: nothing to copy back), RESULT value args (it changed them), THREW name message, CALLBACK
  * id args (the submission calls a function the checks passed in, e.g. gradientDescent's
  * gradientFunction), EXIT code. From the grader: CALL name args, CALLBACK_VALUE value or
@@ -26,19 +27,15 @@ import { Buffer } from "node:buffer";
 import { readSync, writeSync } from "node:fs";
 import process from "node:process";
 import { pathToFileURL } from "node:url";
-import { performance } from "node:perf_hooks";
 import { Reader, sameBytes, Writer } from "./codec.mjs";
 
 // Taken before the submission runs, so that patching globals only breaks the submission itself.
 const ByteBuffer = Buffer;
 const realExit = process.exit.bind(process);
-const clock = performance.now.bind(performance);
 const MapCtor = Map;
 const mapSet = Function.prototype.call.bind(Map.prototype.set);
 const ErrorCtor = Error;
 const StringCtor = String;
-/** When the message being answered arrived: each reply says how long the submission took since. */
-let since = clock();
 const REQUESTS = 3;
 const REPLIES = 4;
 
@@ -81,7 +78,6 @@ function readExactly(length) {
 /** The next message, as a Reader whose callback markers become functions that call back. */
 function receive(callbackIds) {
   const body = readExactly(readExactly(4).readUInt32LE(0));
-  since = clock();
   return new Reader(body, (id) => {
     const stub = (...args) => {
       send(CALLBACK, (w) => {
@@ -101,19 +97,16 @@ let sharedBusy = false;
 
 /** Sends a message of `type` whose values `write` writes; `write` may return another type. */
 function send(type, write, callbackIds) {
-  const ms = clock() - since; // encoding the answer is the grader's time, not the submission's
   const busy = sharedBusy;
   const w = busy ? new Writer() : shared;
   sharedBusy = true;
   try {
     w.reset();
     w.callbackIds = callbackIds;
-    w.f64(0); // the milliseconds, filled in last
     w.u8(type);
     const actual = write ? write(w) : undefined;
-    if (actual !== undefined) w.buffer[12] = actual;
+    if (actual !== undefined) w.buffer[4] = actual;
     const frame = w.finish();
-    w.patchF64(4, ms);
     let offset = 0;
     while (offset < frame.length) offset += writeSync(REPLIES, frame, offset);
   } finally {
@@ -145,7 +138,6 @@ function answer(reader, callbackIds) {
   const argsStart = reader.offset;
   const args = reader.value();
   const argsEnd = reader.offset;
-  since = clock(); // decoding the arguments is the grader's time, not the submission's
   const target = submission[name];
   if (typeof target !== "function") {
     sendError(THREW, { name: "Error", message: `does not export ${name}` });

@@ -1,20 +1,21 @@
 /** What the grader (scripts/grade.ts) and its runners (runner.ts) pass each other. */
+import type { ConfinementKind } from "./confinement.js";
 
-/** One submission, ready to run: its bundle, or why there is none. */
+/** One submission to grade: its folder, bundled by the checking process itself (bundle.ts). */
 export interface Job {
   id: string;
   /** The submission's folder name. */
   name: string;
-  /** The bundle made by bundle.ts, in a scratch folder of its own; undefined if it could not be made. */
-  bundle?: string;
-  /** How failure messages name the submission's module, e.g. "alice/index.ts". */
-  displayPath: string;
-  /** One-line notes from preparing it (a compile error, imports of the kit's implementations). */
-  notes: string[];
+  /** The submission's folder. */
+  folder: string;
+  /** The kit's own code (the control): its imports of the kit are not flagged. */
+  trusted: boolean;
   seed: number;
-  /** The wall-clock limit for the submission's own time in each step. */
+  /** The limit on the CPU time of the submission's sandbox in each step. */
   stepLimitMs: number;
   memoryMb: number;
+  /** The OS sandbox its code runs in. */
+  confinement: ConfinementKind;
 }
 
 /** A property of the suite: its file, the article step (the file's number) and its test name. */

@@ -1,0 +1,78 @@
+import { describe, expect, test } from "vitest";
+import { Reader, Writer } from "../../src/grade/codec.mjs";
+import { writeBack } from "../../src/grade/write-back.js";
+
+/**
+ * The untrusted channel: what a sandbox sends is decoded into fresh plain data only, and what it
+ * did to its arguments moves only numbers into the checks' own objects.
+ */
+
+/** Encodes `value` as the sandbox would, and decodes it as the checking side does. */
+function roundTrip(value: unknown): unknown {
+  const w = new Writer();
+  w.value(value);
+  const frame = w.finish();
+  return new Reader(Buffer.from(frame.subarray(4)), undefined, true).value();
+}
+
+/** An object literal with an own key named `key` (a literal `__proto__:` would set the prototype). */
+function withOwnKey(key: string, value: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+describe("decoding what a sandbox sends", () => {
+  test("plain data comes out equal, in fresh objects", () => {
+    const value = { w: new Float64Array([1, -0, NaN]), b: 2, list: [1, "a", null, true] };
+    const decoded = roundTrip(value) as typeof value;
+    expect(decoded).toEqual(value);
+    expect(decoded.w).toBeInstanceOf(Float64Array);
+    expect(Object.is(decoded.w[1], -0)).toBe(true);
+  });
+
+  test.each(["__proto__", "constructor", "prototype"])("an own key %s is refused", (key) => {
+    expect(() => roundTrip({ nested: withOwnKey(key, { runs: 0 }) })).toThrow("malformed message");
+    expect(({} as Record<string, unknown>).runs).toBeUndefined();
+  });
+
+  test("anything v8 would clone (Map, Date, BigInt arrays) is refused, not revived", () => {
+    expect(() => roundTrip(new Map([[1, 2]]))).toThrow("malformed message");
+    expect(() => roundTrip(new Date(0))).toThrow("malformed message");
+    expect(() => roundTrip(new BigInt64Array(2))).toThrow("malformed message");
+  });
+});
+
+describe("replaying changes to arguments", () => {
+  test("numbers move into typed arrays, arrays and existing keys; an appended history too", () => {
+    const w = new Float64Array([1, 2]);
+    const history = [0.5];
+    const options = { alpha: 0.1, costHistory: history };
+    writeBack(
+      [w, options],
+      [new Float64Array([3, 4]), { alpha: 0.2, costHistory: [0.5, 0.4, 0.3] }],
+    );
+    expect([...w]).toEqual([3, 4]);
+    expect(options.alpha).toBe(0.2);
+    expect(history).toEqual([0.5, 0.4, 0.3]);
+  });
+
+  test("no key is added, no object is attached, no prototype is reached", () => {
+    const target: Record<string, unknown> = { a: 1, nested: { b: 2 } };
+    const sent = { a: 1, extra: 5, nested: withOwnKey("__proto__", { polluted: true }) };
+    writeBack(target, sent);
+    writeBack([1], [{ polluted: true }]);
+    expect(target).toEqual({ a: 1, nested: { b: 2 } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const list = [1, 2];
+    writeBack(list, [1, 2, { x: 1 }, 3]);
+    expect(list).toEqual([1, 2]);
+  });
+
+  test("a typed array of another kind or length is left as it was", () => {
+    const w = new Float64Array([1, 2]);
+    writeBack(w, new Float32Array([3, 4]));
+    writeBack(w, new Float64Array([3, 4, 5]));
+    expect([...w]).toEqual([1, 2]);
+  });
+});

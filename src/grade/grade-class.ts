@@ -1,0 +1,235 @@
+import { rmSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { constants as osConstants, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { CheckerProcess } from "./checker-process.js";
+import { probeConfinement, type ConfinementKind } from "./confinement.js";
+import { controlFailure } from "./control.js";
+import { discoverSubmissions, submissionFolder, type Discovery } from "./discover.js";
+import type { Grade } from "./grade.js";
+import { autograderZipCommand, wantsAutograderZip } from "./gradescope.js";
+import { stepWallLimitMs } from "./limits.js";
+import { parseOptions, usage, UsageError, type Options } from "./options.js";
+import { score, writeOutputs, type Settings } from "./outputs.js";
+import { defaultRubric, parseRubric, RubricError, type Rubric } from "./rubric.js";
+import type { Job, PropertyId, SubmissionOutcome } from "./types.js";
+
+/**
+ * `npm run grade`: grades a class. Each submission is bundled (bundle.ts), then checked by a
+ * fresh checking process of its own (checker-process.ts, runner.ts) that runs the property suite
+ * against it, its code running in an OS sandbox (confinement.ts). `--jobs` lanes work at once;
+ * each starts its next checking process while the current one works. The kit's src/reference
+ * is graded first, as the control (control.ts). The submissions are found by discover.ts (names
+ * as bytes, hidden and linked folders reported). Every submission gets a row, whatever its code
+ * or its checking process does; the scratch folder is removed at the end.
+ */
+
+const root = resolve(import.meta.dirname, "../..");
+
+/** The row of a submission whose checking failed: every property failed with the reason. */
+function unchecked(properties: PropertyId[], reason: string): SubmissionOutcome {
+  return {
+    notes: [reason],
+    properties: properties.map((p) => ({ ...p, passed: false, message: reason })),
+    calls: 0,
+    seconds: 0,
+  };
+}
+
+interface Run {
+  opts: Options;
+  scratch: string;
+  confinement: ConfinementKind;
+  properties: PropertyId[];
+  rubric: Rubric;
+  jobTimeoutMs: number;
+  spares: CheckerProcess[];
+}
+
+/** Has a fresh checking process bundle and grade the submission in `folder`. */
+async function gradeOne(run: Run, folder: string, name: string, id: string, trusted = false) {
+  const job: Job = {
+    id,
+    name,
+    folder,
+    trusted,
+    seed: run.opts.seed,
+    stepLimitMs: run.opts.timeoutSeconds * 1000,
+    memoryMb: run.opts.memoryMb,
+    confinement: run.confinement,
+  };
+  const checker = run.spares.shift() ?? new CheckerProcess(run.scratch);
+  run.spares.push(new CheckerProcess(run.scratch)); // the next one loads while this one works
+  try {
+    await checker.ready;
+    return await checker.grade(job, run.jobTimeoutMs);
+  } catch (error) {
+    const reason = `the grader could not finish checking it: ${(error as Error).message}`;
+    return unchecked(run.properties, reason);
+  } finally {
+    await checker.kill();
+    await checker.removeScratch();
+  }
+}
+
+/** The `index`-th submission of `discovery`, graded; one that cannot be read gets a note. */
+async function gradeSubmission(run: Run, discovery: Discovery, index: number) {
+  const name = discovery.submissions[index].name;
+  let folder: string;
+  try {
+    folder = submissionFolder(discovery, index, join(run.scratch, `submission-${index}`));
+  } catch (error) {
+    return unchecked(run.properties, `could not be read: ${(error as Error).message}`);
+  }
+  return gradeOne(run, folder, name, String(index));
+}
+
+/** Grades the control, then the submissions, `--jobs` at a time; the grades, or a failure. */
+async function gradeAll(run: Run, discovery: Discovery): Promise<Grade[] | string> {
+  const names = discovery.submissions.map((submission) => submission.name);
+  const control = await gradeOne(run, join(root, "src/reference"), "control", "control", true);
+  const failure = controlFailure(control, run.properties);
+  if (failure !== undefined) return failure;
+  console.error(`control: src/reference passes all ${run.properties.length} properties`);
+  const grades = new Array<Grade>(names.length);
+  let next = 0;
+  let done = 0;
+  const lane = async () => {
+    while (next < names.length) {
+      const index = next++;
+      const name = names[index];
+      const outcome = await gradeSubmission(run, discovery, index);
+      const grade = score(name, outcome, run.rubric, run.properties);
+      grades[index] = grade;
+      const notes = grade.notes.length > 0 ? `  (${grade.notes.join("; ")})` : "";
+      console.error(
+        `done ${++done}/${names.length}  ${name}: ${grade.total}/${grade.max} ` +
+          `(${outcome.seconds.toFixed(1)} s, ${outcome.calls} calls)${notes}`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(run.opts.jobs, names.length) }, lane));
+  return grades;
+}
+
+async function loadRubric(opts: Options, properties: PropertyId[]): Promise<Rubric> {
+  if (!opts.rubric) return defaultRubric;
+  try {
+    return parseRubric(opts.rubric, await readFile(opts.rubric, "utf8"), properties);
+  } catch (error) {
+    if (error instanceof RubricError) throw error;
+    throw new RubricError(`${opts.rubric}: ${String(error)}`);
+  }
+}
+
+/** The sandbox to use, or why grading must not start. */
+async function chooseConfinement(opts: Options, scratch: string) {
+  const probe = join(scratch, "probe");
+  await mkdir(probe);
+  const found = probeConfinement(probe);
+  if (found.kind !== undefined) return found.kind;
+  if (opts.unsafeNoSandbox) {
+    console.error(
+      `grade: WARNING: no OS sandbox (${found.why}); --unsafe-no-sandbox: Node's permission model only`,
+    );
+    return "none";
+  }
+  throw new Error(
+    `no OS sandbox works on this machine (${found.why}): a submission could reach the network and ` +
+      `signal your processes. Install bubblewrap (apt-get install bubblewrap) or enable user ` +
+      `namespaces; or, for code you trust, give --unsafe-no-sandbox`,
+  );
+}
+
+/**
+ * The job's time limit, for its checking process: every step's wall limit (limits.ts) and the
+ * import's, plus the checks' own time, generous for a loaded machine.
+ */
+function jobTimeoutMs(opts: Options, properties: PropertyId[]): number {
+  const steps = new Set(properties.map((p) => p.step)).size;
+  return (steps + 1) * stepWallLimitMs(opts.timeoutSeconds * 1000) + 180_000;
+}
+
+async function gradeClass(opts: Options, scratch: string): Promise<number> {
+  const confinement = await chooseConfinement(opts, scratch);
+  // Names as bytes, the class folder resolved once, hidden and linked folders reported.
+  const discovery = discoverSubmissions(opts.submissions);
+  const names = discovery.submissions.map((submission) => submission.name);
+  for (const { name, reason } of discovery.skipped) console.error(`skipped ${name}: ${reason}`);
+  const spares = [new CheckerProcess(scratch)];
+  try {
+    const properties = await spares[0].ready.catch((error: Error) => {
+      throw new Error(`${error.message}\n${spares[0].lastError()}`);
+    });
+    const rubric = await loadRubric(opts, properties);
+    const steps = [...new Set(properties.map((p) => p.step))];
+    console.error(
+      `grading ${names.length} submissions: ${properties.length} properties in steps ${steps.join(", ")}, ` +
+        `seed ${opts.seed}, ${opts.jobs} at a time, ${opts.timeoutSeconds} s of CPU per step, ` +
+        `${opts.memoryMb} MB, sandbox: ${confinement}`,
+    );
+    const started = performance.now();
+    const timeout = jobTimeoutMs(opts, properties);
+    const run: Run = {
+      opts,
+      scratch,
+      confinement,
+      properties,
+      rubric,
+      jobTimeoutMs: timeout,
+      spares,
+    };
+    const grades = await gradeAll(run, discovery);
+    if (typeof grades === "string") {
+      console.error(`grade: ${grades}`);
+      return 1;
+    }
+    const settings: Settings = {
+      seed: opts.seed,
+      stepLimitSeconds: opts.timeoutSeconds,
+      memoryMb: opts.memoryMb,
+      rubric: opts.rubric ?? null,
+      skipped: discovery.skipped,
+    };
+    await writeOutputs(opts.out, grades, settings);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.error(`graded ${names.length} submissions in ${seconds} s; wrote ${opts.out}`);
+    return 0;
+  } finally {
+    await Promise.all(spares.map((spare) => spare.kill()));
+  }
+}
+
+/** Runs `npm run grade` with `argv`; the exit status. */
+export async function gradeCommand(argv: string[]): Promise<number> {
+  if (wantsAutograderZip(argv)) return autograderZipCommand(argv); // Gradescope's zip
+  let opts: Options | "help";
+  try {
+    opts = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError || error instanceof TypeError)) throw error;
+    console.error(`grade: ${error.message}\n\n${usage}`);
+    return 2;
+  }
+  if (opts === "help") {
+    console.log(usage);
+    return 0;
+  }
+  const scratch = await mkdtemp(join(tmpdir(), "logreg-grade-"));
+  const interrupted = (signal: NodeJS.Signals) => {
+    CheckerProcess.killAllNow();
+    rmSync(scratch, { recursive: true, force: true });
+    console.error(`grade: interrupted (${signal}); nothing written`);
+    process.exit(128 + osConstants.signals[signal]);
+  };
+  process.once("SIGINT", interrupted).once("SIGTERM", interrupted);
+  try {
+    return await gradeClass(opts, scratch);
+  } catch (error) {
+    console.error(`grade: ${(error as Error).message}`);
+    return error instanceof RubricError ? 2 : 1;
+  } finally {
+    process.off("SIGINT", interrupted).off("SIGTERM", interrupted);
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

@@ -4,7 +4,7 @@
  * (output.mjs) that the caller reads after each call, even after a call that never returned.
  *
  * Plain JavaScript: a worker thread cannot use the kit's TypeScript loader until it has
- * registered one itself (tsx), which it does before importing the module.
+ * imported it through tsx's tsImport, which it does for the module.
  */
 import { pathToFileURL } from "node:url";
 import { workerData } from "node:worker_threads";
@@ -87,10 +87,12 @@ function serve(module) {
 
 let loaded;
 try {
-  const { register } = await import("tsx/esm/api");
-  register();
+  // tsImport, not register() + import(): it loads the module as ES whatever package.json (if
+  // any) is above it, so a LOGREG_IMPL module in a folder without "type": "module" (a temporary
+  // folder, a class submission) loads instead of failing with ERR_REQUIRE_CYCLE_MODULE.
+  const { tsImport } = await import("tsx/esm/api");
   toCaller({ kind: "started" });
-  loaded = await import(pathToFileURL(modulePath).href);
+  loaded = await tsImport(pathToFileURL(modulePath).href, import.meta.url);
 } catch (error) {
   toCaller({ kind: "failed", value: error });
 }

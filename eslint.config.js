@@ -38,7 +38,6 @@ export default tseslint.config(
       "src/data/load.ts",
       "src/data/scan.ts",
       "src/grade/runner.ts",
-      "src/train/markdown.ts",
     ],
     rules: {
       "max-lines-per-function": ["warn", { max: 80, skipBlankLines: true, skipComments: true }],

@@ -30,19 +30,6 @@ export default tseslint.config(
     rules: { "max-lines-per-function": "off" },
   },
   {
-    // Being split by their owners (issue #20: the grader, the data and tool reliability); a
-    // warning until those branches are merged, then this entry goes.
-    files: [
-      "scripts/bench-data.ts",
-      "src/data/load.ts",
-      "src/data/scan.ts",
-      "src/train/markdown.ts",
-    ],
-    rules: {
-      "max-lines-per-function": ["warn", { max: 80, skipBlankLines: true, skipComments: true }],
-    },
-  },
-  {
     // The exercise's stubs (npm run exercise -- start) keep the contract's parameter names for
     // the learner to use; until a body is written they are unused.
     files: ["src/impl-stubs/**"],

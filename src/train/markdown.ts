@@ -1,5 +1,7 @@
 import { escapeMarkdown as md } from "../text/escape.js";
-import type { EvaluationMetrics, Report } from "./report.js";
+import { divergence, num, table } from "./markdown-cells.js";
+import { evaluationSection, truthSection } from "./markdown-evaluation.js";
+import type { Report } from "./report.js";
 
 /** The file name of the loss-curve picture, written next to report.md. */
 export const LOSS_CURVE_FILE = "loss-curve.svg";
@@ -8,18 +10,40 @@ export const LOSS_CURVE_FILE = "loss-curve.svg";
  * report.md: the human reading of a report, rendered from the parsed report.json alone (so it
  * can show nothing the JSON does not hold). Text from the data — file names, feature names,
  * category levels — is escaped; numbers are shown to 6 significant digits (report.json holds
- * them exactly).
+ * them exactly). Each section is a list of lines; a blank line follows each.
  */
 export function renderMarkdown(report: Report): string {
-  const { config, data, training, model, optimum, verification, evaluation, truth, run } = report;
-  const history = training.costHistory;
-  const { audit } = data;
+  const sections = [
+    title(report),
+    dataSection(report),
+    configurationSection(report),
+    trainingSection(report),
+    modelSection(report),
+    optimumSection(report),
+    verificationSection(report),
+    evaluationSection(report),
+    truthSection(report),
+    featuresSection(report),
+    runSection(report),
+  ];
+  return sections.flatMap((lines) => (lines.length === 0 ? [] : [...lines, ""])).join("\n");
+}
+
+/** The heading: which file, and where the figures come from. */
+function title({ data, schemaVersion }: Report): string[] {
   return [
     `# Training report: ${md(data.file)}`,
     "",
-    `Rendered from \`report.json\` (schema version ${report.schemaVersion}). Every figure below is in`,
+    `Rendered from \`report.json\` (schema version ${schemaVersion}). Every figure below is in`,
     "that file at full precision; `--verify report.json` re-computes all of them.",
-    "",
+  ];
+}
+
+/** The data file: its identity, format, row counts and label balance, and any dropped rows. */
+function dataSection(report: Report): string[] {
+  const { data } = report;
+  const { audit } = data;
+  return [
     "## Data",
     "",
     table(
@@ -44,7 +68,12 @@ export function renderMarkdown(report: Report): string {
       ],
     ),
     ...droppedRows(report),
-    "",
+  ];
+}
+
+/** The settings of the run. */
+function configurationSection({ config, training }: Report): string[] {
+  return [
     "## Configuration",
     "",
     table(
@@ -60,7 +89,13 @@ export function renderMarkdown(report: Report): string {
         ["drop invalid rows", String(config.dropInvalidRows)],
       ],
     ),
-    "",
+  ];
+}
+
+/** The article's run on all rows: the cost at its start and end, against the optimum. */
+function trainingSection({ data, training, optimum }: Report): string[] {
+  const history = training.costHistory;
+  return [
     "## Training: the article's run",
     "",
     `Batch gradient descent on all ${data.rows} rows, standardized features.`,
@@ -77,7 +112,12 @@ export function renderMarkdown(report: Report): string {
     ),
     "",
     `![Loss curve: cost per epoch, with the optimum as a dashed line](${LOSS_CURVE_FILE})`,
-    "",
+  ];
+}
+
+/** The trained bias and the weights by magnitude, with their odds ratios. */
+function modelSection({ model }: Report): string[] {
+  return [
     "## Model",
     "",
     `Bias b = ${num(model.bias)}. Weights by magnitude; the odds ratio e^w is the factor on the`,
@@ -92,7 +132,12 @@ export function renderMarkdown(report: Report): string {
         num(w.oddsRatioPerSd),
       ]),
     ),
-    "",
+  ];
+}
+
+/** Newton's optimum and how far the trained point is from it. */
+function optimumSection({ optimum, training }: Report): string[] {
+  return [
     "## Exact optimum (Newton's method / IRLS)",
     "",
     table(
@@ -102,7 +147,7 @@ export function renderMarkdown(report: Report): string {
         ["converged", `${optimum.converged} after ${optimum.iterations} iterations`],
         ["min J", num(optimum.cost)],
         ["max gradient entry at the optimum", num(optimum.gradientNorm)],
-        [`J after ${history.length} epochs − min J`, num(optimum.gap.cost)],
+        [`J after ${training.costHistory.length} epochs − min J`, num(optimum.gap.cost)],
         [
           "largest weight difference",
           `${num(optimum.gap.maxWeightDifference)} (${md(optimum.gap.maxWeightDifferenceAt)})`,
@@ -111,21 +156,25 @@ export function renderMarkdown(report: Report): string {
         ["max gradient entry at the trained point", num(optimum.gap.gradientNormAtTrained)],
       ],
     ),
-    "",
+  ];
+}
+
+/** The checks at the trained point, each with its tolerance and the reason for it. */
+function verificationSection({ verification }: Report): string[] {
+  const checks = [
+    ["gradient: loop vs vectorized", verification.gradientLoopVsVectorized],
+    ["cost: loop vs vectorized", verification.costLoopVsVectorized],
+    [
+      `gradient vs central differences (worst: ${md(verification.finiteDifference.worstParameter)})`,
+      verification.finiteDifference,
+    ],
+  ] as const;
+  return [
     "## Verification at the trained point",
     "",
     table(
       ["check", "largest difference", "tolerance", "passed", "why this tolerance"],
-      (
-        [
-          ["gradient: loop vs vectorized", verification.gradientLoopVsVectorized],
-          ["cost: loop vs vectorized", verification.costLoopVsVectorized],
-          [
-            `gradient vs central differences (worst: ${md(verification.finiteDifference.worstParameter)})`,
-            verification.finiteDifference,
-          ],
-        ] as const
-      ).map(([name, check]) => [
+      checks.map(([name, check]) => [
         name,
         num(check.maxAbsDifference),
         num(check.tolerance),
@@ -133,78 +182,17 @@ export function renderMarkdown(report: Report): string {
         md(check.reason),
       ]),
     ),
-    "",
-    "## Evaluation on a held-out split",
-    "",
-    `Split ${md(evaluation.split.method)}: ${evaluation.split.trainRows} training rows ` +
-      `(${evaluation.split.trainPositives} yes), ${evaluation.split.testRows} test rows ` +
-      `(${evaluation.split.testPositives} yes), seed ${evaluation.split.seed}. Encoder and ` +
-      "scaler fitted on the training rows only; the model trained on them with the same α and " +
-      `epochs (final training cost ${num(evaluation.trainCost)}). Threshold σ(z) ≥ 0.5.`,
-    "",
-    ...divergence(evaluation.divergence, "This training run diverged"),
-    table(
-      [
-        "metric",
-        "test",
-        "train",
-        `baseline (always ${evaluation.baseline.majorityClass === 1 ? "yes" : "no"})`,
-      ],
-      metricRows([evaluation.test, evaluation.train, evaluation.baseline]),
-    ),
-    "",
-    "Confusion matrix on the test rows:",
-    "",
-    table(
-      ["", "predicted yes", "predicted no"],
-      [
-        [
-          "actual yes",
-          String(evaluation.test.confusion.truePositives),
-          String(evaluation.test.confusion.falseNegatives),
-        ],
-        [
-          "actual no",
-          String(evaluation.test.confusion.falsePositives),
-          String(evaluation.test.confusion.trueNegatives),
-        ],
-      ],
-    ),
-    ...(truth === null
-      ? []
-      : [
-          "",
-          "## Recovered vs generating coefficients (fixture)",
-          "",
-          md(truth.note),
-          "",
-          table(
-            [
-              "parameter",
-              "generating",
-              `trained (${history.length} epochs)`,
-              "optimum (Newton)",
-              "standard error",
-              "z",
-            ],
-            truth.coefficients.map((c) => [
-              md(c.name),
-              num(c.generating),
-              num(c.trained),
-              num(c.optimum),
-              num(c.standardError),
-              num(c.z),
-            ]),
-          ),
-          "",
-          `Largest absolute difference from the generating value: trained ${num(truth.maxAbsDifferenceTrained)}, optimum ${num(truth.maxAbsDifferenceOptimum)}; largest |z| ${num(truth.maxAbsZ)}.`,
-        ]),
-    "",
+  ];
+}
+
+/** Each feature: how it is derived, and the scaler's mean and scale for it. */
+function featuresSection({ features }: Report): string[] {
+  return [
     "## Features",
     "",
     table(
       ["#", "feature", "derivation", "mean", "scale (population SD)"],
-      report.features.map((f, k) => [
+      features.map((f, k) => [
         String(k + 1),
         md(f.name),
         md(f.derivation.description),
@@ -212,7 +200,12 @@ export function renderMarkdown(report: Report): string {
         num(f.scale),
       ]),
     ),
-    "",
+  ];
+}
+
+/** When, where and how long the run took, and with which versions and command. */
+function runSection({ run }: Report): string[] {
+  return [
     "## Run",
     "",
     md(run.note),
@@ -244,20 +237,10 @@ export function renderMarkdown(report: Report): string {
         ["command", md(run.command)],
       ],
     ),
-    "",
-  ].join("\n");
-}
-
-function divergence(record: Report["training"]["divergence"] | undefined, title: string): string[] {
-  if (!record) return [];
-  return [
-    `**${title}** (exit code 5): ${md(record.description.replace(/^training diverged: /, ""))}.`,
-    `Epochs whose cost rose beyond rounding (${num(record.tolerance)} relative): ${record.rises}; ` +
-      `final cost above the starting cost: ${record.finalAboveInitial ? "yes" : "no"}.`,
-    "",
   ];
 }
 
+/** The rows dropped by --drop-invalid-rows, the first 20 of them with their reasons; none otherwise. */
 function droppedRows({ data: { audit } }: Report): string[] {
   if (audit.droppedRows.length === 0) return [];
   const shown = audit.droppedRows.slice(0, 20);
@@ -270,34 +253,4 @@ function droppedRows({ data: { audit } }: Report): string[] {
       shown.map((row) => [String(row.line), row.reasons.map(md).join("; ")]),
     ),
   ];
-}
-
-function metricRows(columns: readonly EvaluationMetrics[]): string[][] {
-  const metric = (name: string, pick: (m: EvaluationMetrics) => number | null) => [
-    name,
-    ...columns.map((m) => num(pick(m))),
-  ];
-  return [
-    metric("accuracy", (m) => m.accuracy),
-    metric("precision", (m) => m.precision),
-    metric("recall", (m) => m.recall),
-    metric("F1", (m) => m.f1),
-    metric("ROC AUC", (m) => m.rocAuc),
-    metric("log-loss", (m) => m.logLoss),
-  ];
-}
-
-/** A GFM table; cells must already be escaped. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
-}
-
-/** A number for reading: integers whole, others to 6 significant digits; null as "—". */
-function num(value: number | null): string {
-  if (value === null) return "—";
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  return value
-    .toPrecision(6)
-    .replace(/(\.\d*?)0+(e|$)/, "$1$2")
-    .replace(/\.(e|$)/, "$1");
 }

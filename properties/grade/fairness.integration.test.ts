@@ -211,6 +211,13 @@ test(
   "npm test with LOGREG_IMPL: a misspelt export fails only the properties that call it",
   async () => {
     const module = join(scratch, "real-class/misspelt-export/index.ts");
+    // Under the watchdog a LOGREG_IMPL module is loaded by tsx, which reads a .ts file as an ES
+    // module only inside a package that says so (as a learner's project or the kit does); the
+    // class folder has no package.json, so the module's folder gets one (docs/learners.md).
+    await writeFile(
+      join(scratch, "real-class/misspelt-export/package.json"),
+      '{ "type": "module" }\n',
+    );
     const report = join(scratch, "vitest.json");
     await run(
       process.execPath,

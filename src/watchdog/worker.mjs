@@ -85,6 +85,27 @@ function serve(module) {
   }
 }
 
+/**
+ * The module's functions: its named exports, and those of an object default export (CommonJS's
+ * `module.exports = {…}`, `export default {…}`), read as src/grade/exports.ts reads them: a
+ * default export's function is bound to its object, and a different named export of the same
+ * name wins.
+ */
+function functionsOf(namespace) {
+  const holder =
+    namespace.default !== null && typeof namespace.default === "object"
+      ? namespace.default
+      : undefined;
+  const functions = {};
+  for (const [key, value] of Object.entries(holder ?? {})) {
+    if (typeof value === "function") functions[key] = value.bind(holder);
+  }
+  for (const [key, value] of Object.entries(namespace)) {
+    if (typeof value === "function" && value !== holder?.[key]) functions[key] = value;
+  }
+  return functions;
+}
+
 let loaded;
 try {
   // tsImport, not register() + import(): it loads the module as ES whatever package.json (if
@@ -92,7 +113,7 @@ try {
   // folder, a class submission) loads instead of failing with ERR_REQUIRE_CYCLE_MODULE.
   const { tsImport } = await import("tsx/esm/api");
   toCaller({ kind: "started" });
-  loaded = await tsImport(pathToFileURL(modulePath).href, import.meta.url);
+  loaded = functionsOf(await tsImport(pathToFileURL(modulePath).href, import.meta.url));
 } catch (error) {
   toCaller({ kind: "failed", value: error });
 }

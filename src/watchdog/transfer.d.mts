@@ -7,3 +7,9 @@ export function copyBack(
   mapping?: Map<unknown, unknown>,
 ): Map<unknown, unknown>;
 export function restore(value: unknown, mapping: Map<unknown, unknown>): unknown;
+export function identities(args: unknown[], ids: WeakMap<object, number>): (number | null)[];
+export function adopt(
+  args: unknown[],
+  ids: (number | null)[] | undefined,
+  kept: Map<number, unknown>,
+): unknown[];

@@ -103,3 +103,68 @@ export function restore(value, mapping, seen = new Set()) {
   }
   return value;
 }
+
+/**
+ * Arguments keep their identity across calls, as they do in one thread: a learner's cache keyed
+ * by the arrays themselves (a Map from w to its result) must meet the same w again, changed in
+ * place, or the properties that catch such a cache could not see it. Only typed arrays and
+ * matrices ({ rows, cols, data }) are kept: the arguments such a cache is keyed by.
+ */
+const KEPT = 256;
+
+/** The next id the caller gives an argument (ids are never reused in a process). */
+let nextId = 0;
+
+/** True for what keeps its identity: a typed array, or a matrix whose data is one. */
+function keepable(value) {
+  if (ArrayBuffer.isView(value)) return true;
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    ArrayBuffer.isView(value.data) &&
+    Object.keys(value).every((key) => key === "data" || typeof value[key] === "number")
+  );
+}
+
+/** The caller's side: an id for each argument that keeps its identity (null for the others). */
+export function identities(args, ids) {
+  return args.map((arg) => {
+    if (!keepable(arg)) return null;
+    if (!ids.has(arg)) ids.set(arg, nextId++);
+    return ids.get(arg);
+  });
+}
+
+/** `kept` refilled with `fresh`'s contents when their shapes agree; false when they do not. */
+function refill(kept, fresh) {
+  if (ArrayBuffer.isView(kept) || ArrayBuffer.isView(fresh)) {
+    if (!ArrayBuffer.isView(kept) || !ArrayBuffer.isView(fresh)) return false;
+    if (kept.constructor !== fresh.constructor || kept.length !== fresh.length) return false;
+    kept.set(fresh);
+    return true;
+  }
+  const keys = Object.keys(fresh);
+  if (keys.length !== Object.keys(kept).length || !keys.every((key) => key in kept)) return false;
+  if (!refill(kept.data, fresh.data)) return false;
+  for (const key of keys) if (key !== "data") kept[key] = fresh[key];
+  return true;
+}
+
+/**
+ * The worker's side: each argument with an id becomes the object that stood for that id before,
+ * refilled with what the caller sends now (or is kept under it, the first time).
+ */
+export function adopt(args, ids, kept) {
+  ids?.forEach((id, i) => {
+    if (id === null || id === undefined) return;
+    const before = kept.get(id);
+    if (before !== undefined && refill(before, args[i])) {
+      args[i] = before;
+      return;
+    }
+    kept.set(id, args[i]);
+    if (kept.size > KEPT) kept.delete(kept.keys().next().value);
+  });
+  return args;
+}

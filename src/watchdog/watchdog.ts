@@ -17,7 +17,7 @@ import { MessageChannel, Worker } from "node:worker_threads";
 import { ARTICLE_STEP, type ContractFunction } from "../contract.js";
 import { HEARTBEAT, receive, send, TO_CALLER, TO_WORKER } from "./channel.mjs";
 import { outputBuffer, takeOutput } from "./output.mjs";
-import { copyBack, decode, encode, restore } from "./transfer.mjs";
+import { copyBack, decode, encode, identities, restore } from "./transfer.mjs";
 
 /** The time a call (or the module's loading) may take: 10 s. */
 const CALL_SECONDS = 10;
@@ -108,6 +108,7 @@ export function watchModule(modulePath: string, options: WatchdogOptions = {}): 
   const hung = new Map<string, string>();
   const watched: WatchedModule = {};
   const own = new Map<unknown, string>();
+  const ids = new WeakMap<object, number>();
 
   const call = (name: string, args: unknown[]): unknown => {
     const verdict = hung.get(name);
@@ -115,7 +116,7 @@ export function watchModule(modulePath: string, options: WatchdogOptions = {}): 
       throw new Error(`${verdict} (at an earlier call: it is not called again in this run)`);
     }
     connection ??= connect(modulePath, seconds, options.onOutput);
-    const result = exchange(connection, name, args, own, seconds, options.onOutput);
+    const result = exchange(connection, name, args, { own, ids }, seconds, options.onOutput);
     if (result.kind === "timeout") {
       void connection.worker.terminate();
       connection = undefined;
@@ -164,14 +165,19 @@ function exchange(
   connection: Connection,
   name: string,
   args: unknown[],
-  own: Map<unknown, string>,
+  { own, ids }: { own: Map<unknown, string>; ids: WeakMap<object, number> },
   seconds: number,
   onOutput: WatchdogOptions["onOutput"],
 ): { kind: "return" | "throw" | "timeout"; value?: unknown } {
   const functions: unknown[] = [];
   const encoded = encode(args, functions);
   const names = functions.map((fn) => own.get(fn));
-  send(connection.port, connection.counters, TO_WORKER, { name, args: encoded, functions: names });
+  send(connection.port, connection.counters, TO_WORKER, {
+    name,
+    args: encoded,
+    functions: names,
+    ids: identities(args, ids),
+  });
   let deadline = performance.now() + seconds * 1000;
   let heartbeat = Atomics.load(connection.counters, HEARTBEAT);
   let progressed = false;

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { workerData } from "node:worker_threads";
 import { HEARTBEAT, receive, send, TO_CALLER, TO_WORKER } from "./channel.mjs";
 import { captureConsole } from "./output.mjs";
-import { copyBack, decode, encode, restore } from "./transfer.mjs";
+import { adopt, copyBack, decode, encode, restore } from "./transfer.mjs";
 
 const { modulePath, counters: sharedCounters, output, port } = workerData;
 const counters = new Int32Array(sharedCounters);
@@ -66,14 +66,17 @@ function reply(kind, name, args, what) {
   }
 }
 
+/** The arguments that keep their identity across calls, by the caller's id (transfer.mjs). */
+const kept = new Map();
+
 function serve(module) {
   for (;;) {
-    const { name, args, functions } = receive(port, counters, TO_WORKER);
+    const { name, args, functions, ids } = receive(port, counters, TO_WORKER);
     const resolve = (index) => {
       const own = functions[index];
       return own === undefined ? callback(index) : module[own];
     };
-    const decoded = withHeartbeat(decode(args, resolve));
+    const decoded = adopt(withHeartbeat(decode(args, resolve)), ids, kept);
     let result;
     try {
       result = module[name](...decoded);

@@ -79,6 +79,7 @@ describe("LOGREG_IMPL test runs", () => {
     () => {
       const { status, output } = run("npx", vitestArgs, root, {
         LOGREG_IMPL: learnerModule(loopingSigmoid),
+        LOGREG_WATCHDOG: "1",
       });
       expect(status).toBe(1);
       expect(output).toContain(
@@ -95,7 +96,10 @@ describe("LOGREG_IMPL test runs", () => {
     "an infinite loop at import fails the file, naming the module",
     () => {
       const module = learnerModule("for (;;) {}");
-      const { status, output } = run("npx", vitestArgs, root, { LOGREG_IMPL: module });
+      const { status, output } = run("npx", vitestArgs, root, {
+        LOGREG_IMPL: module,
+        LOGREG_WATCHDOG: "1",
+      });
       expect(status).toBe(1);
       expect(output).toContain(
         `${module} did not finish loading within 10 s (an infinite loop at import?)`,

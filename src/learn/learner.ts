@@ -62,6 +62,8 @@ function listOf(items: readonly number[]): string {
 
 /** Starts vitest on the project at `root` and returns the runner of the learner's loop. */
 export async function startLearner({ root }: LearnerOptions): Promise<Learner> {
+  // The learner's code runs under the watchdog (src/watchdog): a loop is reported, not a hang.
+  process.env.LOGREG_WATCHDOG = "1";
   const vitest = await createVitest(
     "test",
     // Worker threads start a test file faster than forked processes (about 0.3 s a file).

@@ -1,29 +1,29 @@
 /**
- * The module the model properties run against (LOGREG_MODULE), loaded the way its origin calls
- * for: the learner's code — src/impl, or any module named by LOGREG_IMPL — under the watchdog
- * (watchdog.ts), its console output shown per test; the kit's own implementations (src/reference,
- * src/fast) and the grader's bridge module imported as they are.
+ * The module the model properties run against (LOGREG_MODULE), loaded the way the run asks for:
+ * under the watchdog (watchdog.ts: each call in a worker thread with a time limit, its console
+ * output shown per test) when LOGREG_WATCHDOG=1, as `npm run learn` sets it; otherwise imported
+ * as it is, in the test's own thread, as `npm test`, LOGREG_IMPL runs and the catalogue do. In
+ * its own thread a loop hangs the run, but nothing is copied between threads: a result buffer
+ * that a function shares between calls, or a cache keyed by the arrays, is seen exactly as the
+ * caller would see it (across threads the results arrive as copies, and such sharing is lost).
  */
-import { resolve } from "node:path";
 import type { ArticleImplementation } from "../contract.js";
 import { printTestOutput } from "./test-output.js";
 import { watchModule } from "./watchdog.js";
 
-const learnerIndex = resolve(import.meta.dirname, "../impl/index.ts");
-
-/** True for the learner's code: src/impl's index, or a run with LOGREG_IMPL set. */
-function isLearnerModule(modulePath: string): boolean {
-  return resolve(modulePath) === learnerIndex || Boolean(process.env.LOGREG_IMPL);
+/** True when the run asks for the watchdog (LOGREG_WATCHDOG=1). */
+function watched(): boolean {
+  return process.env.LOGREG_WATCHDOG === "1";
 }
 
 /**
- * The module at `modulePath`, under the watchdog when it is the learner's; nothing is required
+ * The module at `modulePath`, under the watchdog when the run asks for it; nothing is required
  * of it (any of the contract's functions may be missing).
  */
 export async function loadModuleUnderTest(
   modulePath: string,
 ): Promise<Partial<ArticleImplementation>> {
-  if (!isLearnerModule(modulePath)) {
+  if (!watched()) {
     return (await import(modulePath)) as Partial<ArticleImplementation>;
   }
   return watchModule(modulePath, { onOutput: printTestOutput }) as Partial<ArticleImplementation>;

@@ -59,9 +59,10 @@ for (;;) {
   if (wall === 0 || pid <= 0) continue;
   const why = passed(pid, wall, cpu);
   if (why !== 0 && deadlines[0] === wall && Atomics.load(ints, 1) === pid) {
-    kill(pid);
+    // Recorded before the kill: the checking thread reads why as soon as the pipe closes.
     Atomics.store(ints, 3, why);
     Atomics.store(ints, 2, pid);
+    kill(pid);
     deadlines[0] = 0;
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
@@ -21,6 +22,8 @@ import { printable } from "./src/text/escape.js";
  */
 const modelProperties = "properties/model/**/*.test.ts";
 const integrationTests = "properties/**/*.integration.test.ts";
+/** Cleans up after each test file (temporary files), also where files share one module graph. */
+const perFileSetup = "properties/support/per-file-setup.ts";
 
 /**
  * The integration tests' default time per test and per hook, for a test that sets none: a test
@@ -37,10 +40,21 @@ const INTEGRATION_TIMEOUT_MS = 120_000;
  */
 const UNIT_TIMEOUT_MS = 30_000;
 
-function implementationProject(name: string, modulePath: string): TestProjectInlineConfiguration {
+/**
+ * The model properties against the module at `modulePath`. `isolate` false lets the project's
+ * files share one module graph per worker (faster); only for the kit's own implementations,
+ * whose functions keep no state between calls. A learner's module (impl, LOGREG_IMPL, the
+ * catalogue's bugs) gets a fresh one per file, so that state it keeps cannot carry from one file
+ * to the next, and the first failure does not depend on which files shared a worker.
+ */
+function implementationProject(
+  name: string,
+  modulePath: string,
+  isolate = true,
+): TestProjectInlineConfiguration {
   return {
     extends: true,
-    test: { name, include: [modelProperties], env: { LOGREG_MODULE: modulePath } },
+    test: { name, include: [modelProperties], env: { LOGREG_MODULE: modulePath }, isolate },
   };
 }
 
@@ -72,15 +86,17 @@ function projects(modulePath: string | undefined): TestProjectInlineConfiguratio
     return [implementationProject("LOGREG_IMPL", modulePath)];
   }
   return [
-    implementationProject("reference", resolve("src/reference/index.ts")),
+    implementationProject("reference", resolve("src/reference/index.ts"), false),
     implementationProject("impl", resolve("src/impl/index.ts")),
-    implementationProject("fast", resolve("src/fast/index.ts")),
+    implementationProject("fast", resolve("src/fast/index.ts"), false),
     {
       extends: true,
       test: {
         name: "kit",
         include: ["properties/**/*.test.ts"],
         exclude: [modelProperties, integrationTests],
+        setupFiles: [perFileSetup],
+        isolate: false,
       },
     },
     {
@@ -88,6 +104,7 @@ function projects(modulePath: string | undefined): TestProjectInlineConfiguratio
       test: {
         name: "integration",
         include: [integrationTests],
+        setupFiles: [perFileSetup],
         testTimeout: INTEGRATION_TIMEOUT_MS,
         hookTimeout: INTEGRATION_TIMEOUT_MS,
       },
@@ -114,6 +131,10 @@ export default defineConfig({
   test: {
     projects: projects(custom),
     sequence: { sequencer: StepOrderSequencer },
+    // vitest's default is one worker fewer than the cores: on 2 cores, one file at a time. The
+    // fast projects run in-process arithmetic, so they use every core; `npm run
+    // test:integration` asks for one worker on the command line, as its tests start processes.
+    maxWorkers: availableParallelism(),
     testTimeout: UNIT_TIMEOUT_MS,
     hookTimeout: UNIT_TIMEOUT_MS,
     // The model properties load their implementation with import(path), which watch mode cannot

@@ -212,5 +212,7 @@ test("the fast implementation's gradientDescent without WebAssembly falls back t
     expectIdenticalModels(withoutWasm, withWasm);
   } finally {
     vi.unstubAllGlobals();
+    // The kit's files share one module graph: the next import gets a kernel with WebAssembly.
+    vi.resetModules();
   }
 });

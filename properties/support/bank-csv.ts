@@ -1,7 +1,6 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll } from "vitest";
 import { REQUIRED_COLUMNS } from "../../src/data/schema.js";
 
 /** fast-check runs per data property: modest by default, PROPERTY_RUNS raises it. */
@@ -50,12 +49,22 @@ export function smallCsv(rows: string[][] = [bankRow(), bankRow({ deposit: "no" 
   return [KAGGLE_HEADER, ...rows].map((fields) => fields.join(",")).join("\n") + "\n";
 }
 
-const directory = mkdtempSync(join(tmpdir(), "logreg-data-"));
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+/** The temporary folder of writeTemp, made at its first call in a test file. */
+let directory: string | undefined;
 let files = 0;
+
+/**
+ * Removes writeTemp's folder: after each test file (properties/support/per-file-setup.ts), since
+ * a project that does not isolate its files evaluates this module once for all of them.
+ */
+export function removeTempFiles(): void {
+  if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+  directory = undefined;
+}
 
 /** Writes `content` to a fresh file in a temporary directory and returns its path. */
 export function writeTemp(content: string | Uint8Array, name = "bank.csv"): string {
+  directory ??= mkdtempSync(join(tmpdir(), "logreg-data-"));
   const path = join(directory, `${files++}-${name}`);
   writeFileSync(path, content);
   return path;

@@ -11,7 +11,7 @@ import { findBlocks, replaceBlocks } from "./generated-blocks.js";
 import { checkReadmeSize, readPages } from "./pages.js";
 import { refreshPages } from "./refresh.js";
 import { readRepository } from "./repository.js";
-import { lazyModelSteps, tableContents } from "./tables.js";
+import { TABLE_BLOCKS, lazyModelSteps, tableContents } from "./tables.js";
 import { checkCounts } from "./count-claims.js";
 import { captureWalkthrough } from "./walkthrough.js";
 
@@ -93,7 +93,12 @@ function run(root: string, check: boolean, output: Output): number {
   const pages = readPages(repo);
   const used = pages.flatMap((page) => findBlocks(page.text, page.path).map((block) => block.id));
   const steps = lazyModelSteps(repo);
-  const refreshed = refreshPages(pages, tableContents(repo, new Set(used), steps));
+  const contents = tableContents(repo, new Set(used), steps);
+  const refreshed = refreshPages(pages, contents);
+  const unmade = [...new Set(used)].filter((id) => TABLE_BLOCKS.has(id) && !contents.has(id));
+  for (const id of unmade) {
+    output.err(`${id} not ${check ? "checked" : "written"}: it needs ../shared/data/bank.csv`);
+  }
   if (check) {
     const total = () =>
       steps().reduce((n, s) => n + s.files.reduce((m, f) => m + f.tests.length, 0), 0);

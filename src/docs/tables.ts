@@ -4,6 +4,7 @@
  * (CAPTURED_BLOCKS): they come from real runs, which a check does not repeat.
  */
 import { contractSentence } from "./contract-list.js";
+import { keyFiguresTable } from "./key-figures.js";
 import { fileTable } from "./layout-tables.js";
 import { modelSteps, type ModelStep } from "./model-steps.js";
 import { listModelTests } from "./model-tests.js";
@@ -35,7 +36,8 @@ const bugFolders = [
   },
 ];
 
-type Generator = (repo: Repository, steps: () => ModelStep[]) => string;
+/** A block's content; undefined when it cannot be made here (then it is neither written nor checked). */
+type Generator = (repo: Repository, steps: () => ModelStep[]) => string | undefined;
 
 const GENERATORS: Readonly<Record<string, Generator>> = {
   "layout.contract": () => contractSentence(),
@@ -46,6 +48,7 @@ const GENERATORS: Readonly<Record<string, Generator>> = {
   "learners.steps": (_, steps) => learnerStepsTable(steps()),
   "instructors.properties": (_, steps) => propertyTable(steps()),
   "readme.steps": (_, steps) => readmeStepsTable(steps()),
+  "training.key-figures": (repo) => keyFiguresTable(repo.root),
 };
 
 /** The ids of every table block. */
@@ -68,8 +71,8 @@ export function tableContents(
 ): Map<string, string> {
   const contents = new Map<string, string>();
   for (const id of ids) {
-    const generate = GENERATORS[id];
-    if (generate !== undefined) contents.set(id, generate(repo, steps));
+    const content = GENERATORS[id]?.(repo, steps);
+    if (content !== undefined) contents.set(id, content);
   }
   return contents;
 }

@@ -34,9 +34,10 @@ const perFileSetup = "properties/support/per-file-setup.ts";
 const INTEGRATION_TIMEOUT_MS = 120_000;
 
 /**
- * Every other test's time: the slowest in-process test takes 1.5 s at load 7 on 2 cores (the
- * real data file read twice, properties/data/load.test.ts); 30 s leaves it 20 times that, where
- * vitest's default 5 s left it only 3.
+ * Every other test's time: the slowest in-process tests take about 1 s on a quiet machine (the
+ * fixture-sized data sets of properties/model); in a CI run beside two CPU hogs and other work,
+ * at a load average of 20–33 on 2 cores, they took up to 6.7 s. 30 s leaves them 4 times that.
+ * Tests that load whole data files (the real one, the fixture) are integration tests.
  */
 const UNIT_TIMEOUT_MS = 30_000;
 

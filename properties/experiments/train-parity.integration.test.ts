@@ -27,7 +27,7 @@ interface ExperimentReport {
 
 describe("npm run experiment against npm run train, on the fixture", () => {
   test(
-    "the α = 0.1 run of learning-rate is train's run: final w, b and every cost, bit for bit",
+    "the α = 0.1 run of learning-rate and the standardized run of scaling are train's run: final w, b and every cost, bit for bit",
     () => {
       const trainOut = join(directory, "train");
       const train = tsx("scripts/train.ts", ["--out", trainOut, "--quiet"]);
@@ -44,6 +44,13 @@ describe("npm run experiment against npm run train, on the fixture", () => {
       expect(experiment.weights).toEqual(Object.values(trained.model.weights));
       expect(experiment.bias).toBe(trained.model.bias);
       expect(experiment.costHistory).toHaveLength(1000);
+      const scalingOut = join(directory, "scaling");
+      const scaling = tsx("scripts/experiment.ts", ["scaling", "--out", scalingOut, "--quiet"]);
+      expect(scaling.code).toBe(0);
+      const [standard] = readJson<ExperimentReport>(join(scalingOut, "report.json")).runs;
+      expect(standard.costHistory).toEqual(trained.training.costHistory);
+      expect(standard.weights).toEqual(Object.values(trained.model.weights));
+      expect(standard.bias).toBe(trained.model.bias);
     },
     TIMEOUT_MS,
   );

@@ -1,19 +1,15 @@
-import { escapeMarkdown } from "../text/escape.js";
 import * as fast from "../fast/index.js";
 import { newtonOptimum } from "../optimum/index.js";
 import { terminalLossCurve } from "../train/progress.js";
 import { renderLossChartSvg } from "../train/svg.js";
 import type { ExperimentConfig } from "./cli.js";
 import type { Dataset } from "./dataset.js";
-import { figure } from "./outcome.js";
+import { baseName, figure, logScaleFor, markdownTable, textTable } from "./outcome.js";
 import type { ExperimentOutcome } from "./outcome.js";
 import { finalCost, watchedRun } from "./watched-run.js";
 
 /** "Within reach of the optimum": a cost at most this far above it (the issue's 1e-3). */
 export const NEAR_OPTIMUM = 1e-3;
-
-/** A picture's cost axis turns logarithmic when its largest cost is this many times its smallest. */
-const LOG_SCALE_RATIO = 10;
 
 /** One run of the sweep, as report.json's `runs` holds it. */
 export interface LearningRateRun {
@@ -80,8 +76,6 @@ export function learningRateExperiment(
 }
 
 function picture(runs: readonly LearningRateRun[], optimum: number | null, file: string): string {
-  const costs = runs.flatMap((r) => r.costHistory).filter((c) => Number.isFinite(c) && c > 0);
-  const logScale = costs.length > 0 && Math.max(...costs) > LOG_SCALE_RATIO * Math.min(...costs);
   return renderLossChartSvg({
     title: `Learning-rate sweep: ${baseName(file)}`,
     series: runs.map((r) => ({
@@ -90,12 +84,8 @@ function picture(runs: readonly LearningRateRun[], optimum: number | null, file:
       divergedAt: r.divergedAtEpoch,
     })),
     optimum,
-    logScale,
+    logScale: logScaleFor(runs.flatMap((r) => r.costHistory)),
   });
-}
-
-function baseName(file: string): string {
-  return file.split(/[\\/]/).pop() ?? file;
 }
 
 function rows(runs: readonly LearningRateRun[]): string[][] {
@@ -119,9 +109,7 @@ function markdown(
   return [
     `Each run starts from w = 0, b = 0 and takes ${config.epochs} epochs of batch gradient descent on the standardized features (the fast implementation, as \`npm run train\` runs it). The optimum (Newton): ${optimum === null ? "not converged" : optimum}.`,
     "",
-    `| ${HEADER.join(" | ")} |`,
-    `| ${HEADER.map(() => "---").join(" | ")} |`,
-    ...rows(runs).map((cells) => `| ${cells.map(escapeMarkdown).join(" | ")} |`),
+    ...markdownTable(HEADER, rows(runs)),
     "",
     diverged.length === 0
       ? "No α diverged by the train script's rule (a cost that rose beyond rounding, or a non-finite cost or weight)."
@@ -133,13 +121,11 @@ function markdown(
 }
 
 function summary(runs: readonly LearningRateRun[], optimum: number | null): string {
-  const table = [HEADER, ...rows(runs)];
-  const widths = HEADER.map((_, j) => Math.max(...table.map((row) => row[j].length)));
   const best = runs.reduce((a, b) =>
     Number.isFinite(b.finalCost) && !(a.finalCost <= b.finalCost) ? b : a,
   );
   return [
-    ...table.map((row) => row.map((cell, j) => cell.padEnd(widths[j])).join("  ")),
+    ...textTable(HEADER, rows(runs)),
     `optimum (Newton): ${optimum ?? "not converged"}`,
     "",
     `the lowest final cost, α = ${best.alpha}:`,

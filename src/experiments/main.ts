@@ -10,11 +10,12 @@ import { loadDataset } from "./dataset.js";
 import { learningRateExperiment } from "./learning-rate.js";
 import type { Experiment } from "./outcome.js";
 import { reportFiles } from "./report.js";
+import { scalingExperiment } from "./scaling.js";
 
 /** Each experiment's engine, by name. */
 const EXPERIMENTS: Record<ExperimentName, Experiment> = {
   "learning-rate": learningRateExperiment,
-  scaling: notBuilt("scaling"),
+  scaling: scalingExperiment,
   clipping: notBuilt("clipping"),
   vectorization: notBuilt("vectorization"),
 };

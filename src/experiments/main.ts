@@ -4,6 +4,7 @@ import { OutputError, prepareOutput } from "../publish/atomic-write.js";
 import { EXIT, UsageError } from "../train/cli.js";
 import { InputError } from "../train/input-error.js";
 import type { Output } from "../train/progress.js";
+import { clippingExperiment } from "./clipping.js";
 import { EXPERIMENT_USAGE, parseExperimentCommand } from "./cli.js";
 import type { ExperimentCommand, ExperimentName } from "./cli.js";
 import { loadDataset } from "./dataset.js";
@@ -16,7 +17,7 @@ import { scalingExperiment } from "./scaling.js";
 const EXPERIMENTS: Record<ExperimentName, Experiment> = {
   "learning-rate": learningRateExperiment,
   scaling: scalingExperiment,
-  clipping: notBuilt("clipping"),
+  clipping: clippingExperiment,
   vectorization: notBuilt("vectorization"),
 };
 

@@ -28,6 +28,8 @@ export interface LossChart {
   optimum: number | null;
   /** A logarithmic cost axis (costs ≤ 0 are then not drawn). */
   logScale?: boolean;
+  /** The vertical axis's title (default: the mean binary cross-entropy). */
+  yLabel?: string;
 }
 
 const width = 720;
@@ -101,7 +103,7 @@ export function renderLossChartSvg(chart: LossChart): string {
     ),
     `<path d="M${margin.left},${margin.top}V${bottom}H${margin.left + plotWidth}" fill="none" stroke="black"/>`,
     `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">epoch</text>`,
-    `<text transform="translate(18 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">cost J(w, b) (mean binary cross-entropy${log ? ", log scale" : ""})</text>`,
+    `<text transform="translate(18 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yTitle(chart.yLabel, log))}</text>`,
     ...(!drawable(optimum)
       ? []
       : [
@@ -114,6 +116,12 @@ export function renderLossChartSvg(chart: LossChart): string {
     `</svg>`,
   ];
   return lines.join("\n") + "\n";
+}
+
+/** The vertical axis's title, saying when the axis is logarithmic. */
+function yTitle(label: string | undefined, log: boolean): string {
+  if (label !== undefined) return log ? `${label} (log scale)` : label;
+  return `cost J(w, b) (mean binary cross-entropy${log ? ", log scale" : ""})`;
 }
 
 function colour(index: number): string {

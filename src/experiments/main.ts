@@ -12,21 +12,15 @@ import { learningRateExperiment } from "./learning-rate.js";
 import type { Experiment } from "./outcome.js";
 import { reportFiles } from "./report.js";
 import { scalingExperiment } from "./scaling.js";
+import { vectorizationExperiment } from "./vectorization.js";
 
 /** Each experiment's engine, by name. */
 const EXPERIMENTS: Record<ExperimentName, Experiment> = {
   "learning-rate": learningRateExperiment,
   scaling: scalingExperiment,
   clipping: clippingExperiment,
-  vectorization: notBuilt("vectorization"),
+  vectorization: vectorizationExperiment,
 };
-
-/** An experiment named in the usage whose engine is not written yet: says so (exit 4). */
-function notBuilt(name: string): Experiment {
-  return () => {
-    throw new Error(`the ${name} experiment is not built yet`);
-  };
-}
 
 /**
  * `npm run experiment`: parses `argv`, runs the experiment, writes its report atomically and

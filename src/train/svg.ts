@@ -30,6 +30,10 @@ export interface LossChart {
   logScale?: boolean;
   /** The vertical axis's title (default: the mean binary cross-entropy). */
   yLabel?: string;
+  /** The horizontal position of the k-th value of every series, increasing (default: epoch k + 1). */
+  xValues?: readonly number[];
+  /** The horizontal axis's title (default: epoch). */
+  xLabel?: string;
 }
 
 const width = 720;
@@ -78,9 +82,17 @@ export function renderLossChartSvg(chart: LossChart): string {
   const epochs = Math.max(0, ...series.map((s) => s.costHistory.length));
   const values = [...series.flatMap((s) => s.costHistory), optimum].filter(drawable).map(axis);
   const yTicks = values.length === 0 ? [0, 1] : niceTicks(Math.min(...values), Math.max(...values));
-  const xTicks = niceTicks(1, Math.max(epochs, 2)).filter((t) => t >= 1 && Number.isInteger(t));
+  const xs = chart.xValues;
+  const xTicks =
+    xs === undefined
+      ? niceTicks(1, Math.max(epochs, 2)).filter((t) => t >= 1 && Number.isInteger(t))
+      : niceTicks(xs[0], xs[xs.length - 1]).filter((t) => t >= xs[0] && t <= xs[xs.length - 1]);
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
-  const x = (epoch: number) => margin.left + ((epoch - 1) / Math.max(epochs - 1, 1)) * plotWidth;
+  const xAt = (at: number) =>
+    xs === undefined
+      ? margin.left + ((at - 1) / Math.max(epochs - 1, 1)) * plotWidth
+      : margin.left + ((at - xs[0]) / Math.max(xs[xs.length - 1] - xs[0], 1)) * plotWidth;
+  const x = (epoch: number) => xAt(xs === undefined ? epoch : xs[epoch - 1]);
   const y = (cost: number) => margin.top + ((yMax - axis(cost)) / (yMax - yMin)) * plotHeight;
   const bottom = margin.top + plotHeight;
   const label = (t: number) => (log ? logTickLabel(t) : tickLabel(t, yTicks));
@@ -98,11 +110,11 @@ export function renderLossChartSvg(chart: LossChart): string {
     }),
     ...xTicks.map(
       (t) =>
-        `<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${bottom}" y2="${bottom + 5}" stroke="black"/>` +
-        `<text x="${px(x(t))}" y="${bottom + 18}" text-anchor="middle">${t}</text>`,
+        `<line x1="${px(xAt(t))}" x2="${px(xAt(t))}" y1="${bottom}" y2="${bottom + 5}" stroke="black"/>` +
+        `<text x="${px(xAt(t))}" y="${bottom + 18}" text-anchor="middle">${t}</text>`,
     ),
     `<path d="M${margin.left},${margin.top}V${bottom}H${margin.left + plotWidth}" fill="none" stroke="black"/>`,
-    `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">epoch</text>`,
+    `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(chart.xLabel ?? "epoch")}</text>`,
     `<text transform="translate(18 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yTitle(chart.yLabel, log))}</text>`,
     ...(!drawable(optimum)
       ? []

@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { fixtureCsvChunks } from "../../src/data/index.js";
-import { DEFAULT_ALPHAS, parseExperimentCommand } from "../../src/experiments/cli.js";
+import {
+  DEFAULT_ALPHAS,
+  EXPERIMENT_NAMES,
+  parseExperimentCommand,
+} from "../../src/experiments/cli.js";
 import { experimentMain } from "../../src/experiments/main.js";
 import { bankRow, smallCsv, writeTemp } from "../support/bank-csv.js";
 
@@ -65,37 +69,37 @@ describe("npm run experiment: the command line", () => {
     expect(stdout).toContain("learning-rate   gradient descent from zero");
   });
 
-  test("a bad data file: exit 3, the pipeline's message naming file, line and value, nothing written", async () => {
-    const bad = writeTemp(smallCsv([bankRow(), bankRow({ age: "forty", deposit: "no" })]));
-    const out = join(directory, "bad");
-    const { code, stdout, stderr } = await experiment([
-      "learning-rate",
-      "--data",
-      bad,
-      "--out",
-      out,
-    ]);
-    expect(code).toBe(3);
-    expect(stdout).toBe("");
-    expect(stderr).toContain(bad);
-    expect(stderr).toContain("line 3");
-    expect(stderr).toContain("forty");
-    expect(stderr).not.toMatch(/\n\s+at /);
-    expect(() => readFileSync(join(out, "report.json"))).toThrow();
-  });
+  test.each([...EXPERIMENT_NAMES])(
+    "%s, a bad data file: exit 3, the pipeline's message naming file, line and value, nothing written",
+    async (name) => {
+      const bad = writeTemp(smallCsv([bankRow(), bankRow({ age: "forty", deposit: "no" })]));
+      const out = join(directory, `bad-${name}`);
+      const { code, stdout, stderr } = await experiment([name, "--data", bad, "--out", out]);
+      expect(code).toBe(3);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(bad);
+      expect(stderr).toContain("line 3");
+      expect(stderr).toContain("forty");
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(() => readFileSync(join(out, "report.json"))).toThrow();
+    },
+  );
 
-  test("an output folder that cannot be made: exit 4, checked before running", async () => {
-    const { code, stderr } = await experiment([
-      "learning-rate",
-      "--data",
-      small,
-      "--out",
-      join(small, "under-a-file"),
-    ]);
-    expect(code).toBe(4);
-    expect(stderr).toContain("nothing was written");
-    expect(stderr).not.toMatch(/\n\s+at /);
-  });
+  test.each([...EXPERIMENT_NAMES])(
+    "%s, an output folder that cannot be made: exit 4, checked before running",
+    async (name) => {
+      const { code, stderr } = await experiment([
+        name,
+        "--data",
+        small,
+        "--out",
+        join(small, "under-a-file"),
+      ]);
+      expect(code).toBe(4);
+      expect(stderr).toContain("nothing was written");
+      expect(stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 
   test("a run writes report.json, report.md and the SVG, and prints the summary and the path", async () => {
     const out = join(directory, "lr");

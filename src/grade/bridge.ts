@@ -179,6 +179,8 @@ export class Sandbox {
   stopped: Stop | undefined;
   /** Calls answered, for the benchmark. */
   calls = 0;
+  /** The CPU milliseconds its process tree used, read from /proc when it was stopped. */
+  cpuMs = 0;
 
   private readonly requests: number;
   private readonly replies: number;
@@ -281,6 +283,7 @@ export class Sandbox {
     if (!this.stopped) {
       this.stopped = { timedOut: false, ...why };
       if (this.pid !== undefined) {
+        this.cpuMs = treeCpuMs(this.pid, TICK_MS); // a lower bound once a process of it has ended
         try {
           process.kill(this.pid, "SIGKILL");
         } catch {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Sandbox, type SandboxOptions } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
@@ -45,8 +45,8 @@ let activeSandbox: Sandbox | undefined;
  * The proxy module: exactly the functions the submission exports (so that a property file that
  * requires a missing function fails to load as it would in vitest), each forwarding to it.
  */
-async function writeProxy(names: string[], folder: string): Promise<string> {
-  const proxy = join(folder, "proxy.mjs");
+async function writeProxy(names: string[], folder: string, tag: string): Promise<string> {
+  const proxy = join(folder, `proxy-${tag}.mjs`); // a new module: a URL is loaded once
   const lines = names.map(
     (name) => `export const ${name} = globalThis.${BRIDGE}(${JSON.stringify(name)});`,
   );
@@ -58,7 +58,11 @@ class Checking {
   readonly notes: string[];
   readonly outcomes: PropertyOutcome[] = [];
   calls = 0;
+  /** The CPU milliseconds of the sandboxes it stopped. */
+  sandboxCpuMs = 0;
   private proxy = "";
+  /** The tag of this submission's instances of the property files (property-files.ts). */
+  readonly tag: string;
 
   constructor(
     private readonly job: Job,
@@ -67,6 +71,7 @@ class Checking {
     private sandbox: Sandbox,
   ) {
     this.notes = [...prepared.notes];
+    this.tag = `job-${encodeURIComponent(job.id).replaceAll("%", "_")}`;
   }
 
   failAll(files: PropertyFile[], message: string): void {
@@ -93,7 +98,7 @@ class Checking {
     const exported = this.sandbox.exports
       .filter(([name, type]) => type === "function" && isIdentifier(name))
       .map(([name]) => name);
-    this.proxy = await writeProxy(exported, folder);
+    this.proxy = await writeProxy(exported, folder, this.tag);
     process.env.LOGREG_MODULE = this.proxy;
     process.env.PROPERTY_SEED = String(this.job.seed);
   }
@@ -102,6 +107,7 @@ class Checking {
   beginStep(): void {
     if (this.sandbox.stopped) {
       this.calls += this.sandbox.calls;
+      this.sandboxCpuMs += this.sandbox.cpuMs;
       this.sandbox = new Sandbox(this.sandboxOptions, this.job.stepLimitMs);
       activeSandbox = this.sandbox;
     }
@@ -111,7 +117,7 @@ class Checking {
   async checkFile(file: PropertyFile): Promise<void> {
     let registered: RegisteredTest[];
     try {
-      registered = await loadFile(file.path, "submission");
+      registered = await loadFile(file.path, this.tag);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
       // One line: "step 5: does not export ageGroup (article step 5), …" (requireFunctions).
@@ -160,16 +166,20 @@ class Checking {
   finish(): void {
     this.calls += this.sandbox.calls;
     this.sandbox.stop();
+    this.sandboxCpuMs += this.sandbox.cpuMs;
     activeSandbox = undefined;
   }
 }
 
-/** Grades one submission: every property of every file, in step order. */
+/**
+ * Grades one submission: every property of every file, in step order, against instances of the
+ * files of its own; its pipes and proxy module go in the folder `checks`.
+ */
 export async function checkSubmission(
   job: Job,
   prepared: Prepared,
   files: PropertyFile[],
-  scratch: string,
+  checks: string,
 ): Promise<SubmissionOutcome> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
@@ -180,8 +190,6 @@ export async function checkSubmission(
     );
     return { notes: [...prepared.notes], properties, calls: 0, seconds: 0 };
   }
-  const checks = join(scratch, `checks-${process.pid}`);
-  await mkdir(checks, { recursive: true });
   const options: SandboxOptions = {
     folder: dirname(prepared.bundle),
     pipes: checks,
@@ -199,7 +207,14 @@ export async function checkSubmission(
     checking.notes.push(reason);
     checking.failAll(files, `your code was not run: it ${reason}`);
     checking.finish();
-    return { notes: checking.notes, properties: checking.outcomes, calls: 0, seconds: seconds() };
+    const cpu = { sandbox: checking.sandboxCpuMs / 1000, checks: 0 };
+    return {
+      notes: checking.notes,
+      properties: checking.outcomes,
+      calls: 0,
+      seconds: seconds(),
+      cpu,
+    };
   }
   await checking.start(checks);
   let currentStep: number | undefined;
@@ -219,5 +234,6 @@ export async function checkSubmission(
     properties: checking.outcomes,
     calls: checking.calls,
     seconds: seconds(),
+    cpu: { sandbox: checking.sandboxCpuMs / 1000, checks: 0 },
   };
 }

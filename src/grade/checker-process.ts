@@ -5,11 +5,11 @@ import { isStopped } from "./cpu-time.mjs";
 import type { Job, PropertyId, SubmissionOutcome } from "./types.js";
 
 /**
- * One checking process (runner.ts) for one submission, seen from the grader: it is started
- * ahead (loading the property files takes a while), sent one job, and ends. Whatever happens to
- * it costs that submission only: an exit, a kill, a stop (SIGSTOP: state T in /proc, noticed
- * within a second) or no answer within the job's time all end in an Error for that job, and the
- * process group is killed. Its stderr is kept to the last {@link STDERR_KEEP} bytes, the rest
+ * One checking process (runner.ts) of a lane (lane.ts), seen from the grader: it is started
+ * ahead (loading the property files takes a while), then sent one job at a time, each answered
+ * before the next is sent. Whatever happens to it costs the job it is doing only: an exit, a
+ * kill, a stop (SIGSTOP: state T in /proc, noticed within a second) or no answer within the
+ * job's time all end in an Error for that job, and the lane kills its process group. Its stderr is kept to the last {@link STDERR_KEEP} bytes, the rest
  * counted.
  */
 

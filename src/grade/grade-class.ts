@@ -12,29 +12,21 @@ import { stepWallLimitMs } from "./limits.js";
 import { parseOptions, usage, UsageError, type Options } from "./options.js";
 import { score, writeOutputs, type Settings } from "./outputs.js";
 import { defaultRubric, parseRubric, RubricError, type Rubric } from "./rubric.js";
+import { Lane, unchecked } from "./lane.js";
 import type { Job, PropertyId, SubmissionOutcome } from "./types.js";
 
 /**
- * `npm run grade`: grades a class. Each submission is bundled (bundle.ts), then checked by a
- * fresh checking process of its own (checker-process.ts, runner.ts) that runs the property suite
- * against it, its code running in an OS sandbox (confinement.ts). `--jobs` lanes work at once;
- * each starts its next checking process while the current one works. The kit's src/reference
- * is graded first, as the control (control.ts). The submissions are found by discover.ts (names
- * as bytes, hidden and linked folders reported). Every submission gets a row, whatever its code
- * or its checking process does; the scratch folder is removed at the end.
+ * `npm run grade`: grades a class. `--jobs` lanes (lane.ts) work at once, each a checking
+ * process (checker-process.ts, runner.ts) that loads the property suite once and then bundles
+ * (bundle.ts) and checks submission after submission, each one's code running in a fresh OS
+ * sandbox (confinement.ts). The kit's src/reference is graded too, as the control (control.ts),
+ * by the first lane while the others start on the submissions: if it fails, grading stops and
+ * nothing is written. The submissions are found by discover.ts (names as bytes, hidden and
+ * linked folders reported). Every submission gets a row, whatever its code or its checking
+ * process does; the scratch folder is removed at the end.
  */
 
 const root = resolve(import.meta.dirname, "../..");
-
-/** The row of a submission whose checking failed: every property failed with the reason. */
-function unchecked(properties: PropertyId[], reason: string): SubmissionOutcome {
-  return {
-    notes: [reason],
-    properties: properties.map((p) => ({ ...p, passed: false, message: reason })),
-    calls: 0,
-    seconds: 0,
-  };
-}
 
 interface Run {
   opts: Options;
@@ -43,12 +35,12 @@ interface Run {
   properties: PropertyId[];
   rubric: Rubric;
   jobTimeoutMs: number;
-  spares: CheckerProcess[];
+  lanes: Lane[];
 }
 
-/** Has a fresh checking process bundle and grade the submission in `folder`. */
-async function gradeOne(run: Run, folder: string, name: string, id: string, trusted = false) {
-  const job: Job = {
+/** The job of grading the submission in `folder`. */
+function jobFor(run: Run, folder: string, name: string, id: string, trusted = false): Job {
+  return {
     id,
     name,
     folder,
@@ -58,22 +50,10 @@ async function gradeOne(run: Run, folder: string, name: string, id: string, trus
     memoryMb: run.opts.memoryMb,
     confinement: run.confinement,
   };
-  const checker = run.spares.shift() ?? new CheckerProcess(run.scratch);
-  run.spares.push(new CheckerProcess(run.scratch)); // the next one loads while this one works
-  try {
-    await checker.ready;
-    return await checker.grade(job, run.jobTimeoutMs);
-  } catch (error) {
-    const reason = `the grader could not finish checking it: ${(error as Error).message}`;
-    return unchecked(run.properties, reason);
-  } finally {
-    await checker.kill();
-    await checker.removeScratch();
-  }
 }
 
-/** The `index`-th submission of `discovery`, graded; one that cannot be read gets a note. */
-async function gradeSubmission(run: Run, discovery: Discovery, index: number) {
+/** The `index`-th submission of `discovery`, graded by `lane`; one that cannot be read gets a note. */
+async function gradeSubmission(run: Run, lane: Lane, discovery: Discovery, index: number) {
   const name = discovery.submissions[index].name;
   let folder: string;
   try {
@@ -81,35 +61,53 @@ async function gradeSubmission(run: Run, discovery: Discovery, index: number) {
   } catch (error) {
     return unchecked(run.properties, `could not be read: ${(error as Error).message}`);
   }
-  return gradeOne(run, folder, name, String(index));
+  return lane.grade(jobFor(run, folder, name, String(index)), run.jobTimeoutMs, run.properties);
 }
 
-/** Grades the control, then the submissions, `--jobs` at a time; the grades, or a failure. */
+/** The CPU time a submission cost, for the progress line (bench-grade.ts reads it). */
+function cpuShown({ cpu }: SubmissionOutcome): string {
+  return cpu ? `, CPU ${cpu.checks.toFixed(2)} s checks + ${cpu.sandbox.toFixed(2)} s sandbox` : "";
+}
+
+/** The control's verdict, graded by `lane`: undefined when it passed, else why grading stops. */
+async function gradeControl(run: Run, lane: Lane): Promise<string | undefined> {
+  const job = jobFor(run, join(root, "src/reference"), "control", "control", true);
+  const failure = controlFailure(
+    await lane.grade(job, run.jobTimeoutMs, run.properties),
+    run.properties,
+  );
+  if (failure === undefined) {
+    console.error(`control: src/reference passes all ${run.properties.length} properties`);
+  }
+  return failure;
+}
+
+/** Grades the control and the submissions, one lane each at a time; the grades, or a failure. */
 async function gradeAll(run: Run, discovery: Discovery): Promise<Grade[] | string> {
   const names = discovery.submissions.map((submission) => submission.name);
-  const control = await gradeOne(run, join(root, "src/reference"), "control", "control", true);
-  const failure = controlFailure(control, run.properties);
-  if (failure !== undefined) return failure;
-  console.error(`control: src/reference passes all ${run.properties.length} properties`);
   const grades = new Array<Grade>(names.length);
+  let failure: string | undefined;
   let next = 0;
   let done = 0;
-  const lane = async () => {
-    while (next < names.length) {
+  const work = async (lane: Lane) => {
+    while (failure === undefined && next < names.length) {
       const index = next++;
-      const name = names[index];
-      const outcome = await gradeSubmission(run, discovery, index);
-      const grade = score(name, outcome, run.rubric, run.properties);
+      const outcome = await gradeSubmission(run, lane, discovery, index);
+      const grade = score(names[index], outcome, run.rubric, run.properties);
       grades[index] = grade;
       const notes = grade.notes.length > 0 ? `  (${grade.notes.join("; ")})` : "";
       console.error(
-        `done ${++done}/${names.length}  ${name}: ${grade.total}/${grade.max} ` +
-          `(${outcome.seconds.toFixed(1)} s, ${outcome.calls} calls)${notes}`,
+        `done ${++done}/${names.length}  ${names[index]}: ${grade.total}/${grade.max} ` +
+          `(${outcome.seconds.toFixed(1)} s, ${outcome.calls} calls${cpuShown(outcome)})${notes}`,
       );
     }
   };
-  await Promise.all(Array.from({ length: Math.min(run.opts.jobs, names.length) }, lane));
-  return grades;
+  const first = async (lane: Lane) => {
+    failure = await gradeControl(run, lane);
+    await work(lane);
+  };
+  await Promise.all(run.lanes.map((lane, i) => (i === 0 ? first(lane) : work(lane))));
+  return failure ?? grades;
 }
 
 async function loadRubric(opts: Options, properties: PropertyId[]): Promise<Rubric> {
@@ -156,10 +154,13 @@ async function gradeClass(opts: Options, scratch: string): Promise<number> {
   const discovery = discoverSubmissions(opts.submissions);
   const names = discovery.submissions.map((submission) => submission.name);
   for (const { name, reason } of discovery.skipped) console.error(`skipped ${name}: ${reason}`);
-  const spares = [new CheckerProcess(scratch)];
+  const first = new CheckerProcess(scratch);
+  const jobs = Math.max(1, Math.min(opts.jobs, names.length));
+  const lanes = [new Lane(scratch, first)];
+  for (let i = 1; i < jobs; i++) lanes.push(new Lane(scratch));
   try {
-    const properties = await spares[0].ready.catch((error: Error) => {
-      throw new Error(`${error.message}\n${spares[0].lastError()}`);
+    const properties = await first.ready.catch((error: Error) => {
+      throw new Error(`${error.message}\n${first.lastError()}`);
     });
     const rubric = await loadRubric(opts, properties);
     const steps = [...new Set(properties.map((p) => p.step))];
@@ -177,7 +178,7 @@ async function gradeClass(opts: Options, scratch: string): Promise<number> {
       properties,
       rubric,
       jobTimeoutMs: timeout,
-      spares,
+      lanes,
     };
     const grades = await gradeAll(run, discovery);
     if (typeof grades === "string") {
@@ -196,7 +197,7 @@ async function gradeClass(opts: Options, scratch: string): Promise<number> {
     console.error(`graded ${names.length} submissions in ${seconds} s; wrote ${opts.out}`);
     return 0;
   } finally {
-    await Promise.all(spares.map((spare) => spare.kill()));
+    await Promise.all(lanes.map((lane) => lane.close()));
   }
 }
 

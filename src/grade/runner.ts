@@ -1,15 +1,21 @@
 /**
- * The grade runner: a checking process started by the grader (scripts/grade.ts, through
- * src/grade/pool.ts) with tsx, for ONE submission: nothing a submission does can outlive its
- * own checks. It loads the property files of properties/model (hooks.mjs: "vitest" is
- * vitest-shim.ts) against src/reference to learn the property list, says it is ready, and then
- * bundles the one submission it is sent (bundle.ts; at most BUNDLE_MS, so that a failure of the
- * bundler costs that submission only), checks it (check-submission.ts) and exits.
+ * The grade runner: a checking process started by the grader (grade-class.ts, through
+ * checker-process.ts) with tsx, for one lane of `--jobs`: it loads the property files of
+ * properties/model once (hooks.mjs: "vitest" is vitest-shim.ts) against src/reference to learn
+ * the property list, says it is ready, and then grades the jobs it is sent, one at a time: it
+ * bundles the submission (bundle.ts; at most BUNDLE_MS, so that a failure of the bundler costs
+ * that submission only) and checks it (check-submission.ts) in a fresh sandbox against fresh
+ * instances of the property files (their own `?grade=<job>` tag). What a submission sends back
+ * is decoded into fresh plain data (bridge.ts, codec.mjs), so nothing of it outlives its job;
+ * a job that kills, stops or stalls this process costs that submission only, and the grader
+ * starts the lane a new one.
  *
  * Protocol (IPC with the grader): the runner sends {kind: "ready", properties} or
- * {kind: "fatal", message}; then for its {kind: "job", job} it sends {kind: "done", id, result}.
+ * {kind: "fatal", message}; then for each {kind: "job", job} it sends {kind: "done", id, result},
+ * in order. It exits when the grader disconnects.
  */
 import { register } from "node:module";
+import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { prepare, type Prepared } from "./bundle.js";
 import { checkSubmission } from "./check-submission.js";
@@ -21,8 +27,8 @@ register(new URL("./hooks.mjs", import.meta.url));
 /** How long bundling a submission may take. */
 const BUNDLE_MS = 60_000;
 
-/** The submission of `job`, bundled into `scratch`, or why not within BUNDLE_MS. */
-async function bundle(job: Job, scratch: string): Promise<Prepared> {
+/** The submission of `job`, bundled into `folder`, or why not within BUNDLE_MS. */
+async function bundle(job: Job, folder: string): Promise<Prepared> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Prepared>((resolve) => {
     timer = setTimeout(() => {
@@ -30,7 +36,6 @@ async function bundle(job: Job, scratch: string): Promise<Prepared> {
       resolve({ displayPath: `${job.name}/index.ts`, notes });
     }, BUNDLE_MS);
   });
-  const folder = join(scratch, `bundle-${process.pid}`);
   try {
     return await Promise.race([prepare(job.folder, job.name, folder, job), late]);
   } finally {
@@ -38,9 +43,24 @@ async function bundle(job: Job, scratch: string): Promise<Prepared> {
   }
 }
 
+/** Grades one job: its bundle and pipes in this process's scratch folders, emptied first. */
+async function grade(job: Job, files: PropertyFile[], scratch: string) {
+  const folders = ["bundle", "checks"].map((kind) => join(scratch, `${kind}-${process.pid}`));
+  for (const folder of folders) {
+    await rm(folder, { recursive: true, force: true });
+    await mkdir(folder, { recursive: true });
+  }
+  const started = process.cpuUsage();
+  const prepared = await bundle(job, folders[0]);
+  const outcome = await checkSubmission(job, prepared, files, folders[1]);
+  const used = process.cpuUsage(started);
+  const checks = (used.user + used.system) / 1e6;
+  return { ...outcome, cpu: { sandbox: outcome.cpu?.sandbox ?? 0, checks } };
+}
+
 async function main() {
   const scratch = process.env.LOGREG_GRADE_SCRATCH;
-  if (!scratch || !process.send) throw new Error("runner.ts is started by scripts/grade.ts");
+  if (!scratch || !process.send) throw new Error("runner.ts is started by the grader");
   let files: PropertyFile[];
   try {
     files = await collect();
@@ -50,11 +70,14 @@ async function main() {
   }
   const properties = files.flatMap((file) => file.tests.map((name) => propertyId(file, name)));
   process.on("disconnect", () => process.exit(0));
-  process.once("message", async (message: { kind: string; job: Job }) => {
+  // One job at a time, in the order they came: the grader sends the next after the answer.
+  let queue = Promise.resolve();
+  process.on("message", (message: { kind: string; job: Job }) => {
     if (message.kind !== "job") return;
-    const prepared = await bundle(message.job, scratch);
-    const result = await checkSubmission(message.job, prepared, files, scratch);
-    process.send!({ kind: "done", id: message.job.id, result }, () => process.exit(0));
+    queue = queue.then(async () => {
+      const result = await grade(message.job, files, scratch);
+      process.send!({ kind: "done", id: message.job.id, result });
+    });
   });
   process.send({ kind: "ready", properties });
 }

@@ -38,4 +38,11 @@ export interface SubmissionOutcome {
   /** Calls answered by the submission, and the time its grading took (for the benchmark). */
   calls: number;
   seconds: number;
+  /**
+   * CPU seconds, for the benchmark: of its sandboxes (read from /proc before the grader ended
+   * each; a sandbox that a limit or its own exit ended first is not counted: a lower bound),
+   * and of the checking process while it bundled and checked it (the properties, the oracle,
+   * the bridge; not esbuild's own process). 0 when nothing ran.
+   */
+  cpu?: { sandbox: number; checks: number };
 }

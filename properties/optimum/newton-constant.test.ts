@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { FIXTURE_PATH, fitFeatures, loadBankCsv } from "../../src/data/index.js";
 import { gradientRoundingBound } from "../../src/numerics/rounding.js";
 import { newtonOptimum, optimumNote } from "../../src/optimum/index.js";
+import { SEPARABLE_COST } from "../../src/optimum/newton-stopping.js";
 import { computeGradientsVectorized } from "../../src/reference/index.js";
 import { writeTemp } from "../support/bank-csv.js";
 
@@ -58,4 +59,15 @@ test('"separable?" is kept for J → 0: 30 rows are separated, and Newton says s
 test("not converged at J well above 0 is not called separable", () => {
   const note = optimumNote({ converged: false, cost: 0.4, iterations: 3 });
   expect(note).toBe("NOT converged after 3 iterations (J = 0.4)");
+});
+
+test('"separable?" is said for J strictly below SEPARABLE_COST (1e-8): at exactly 1e-8 it is too few iterations', () => {
+  expect(optimumNote({ converged: false, cost: SEPARABLE_COST, iterations: 50 })).toBe(
+    "NOT converged after 50 iterations (J = 1e-8)",
+  );
+  const below = SEPARABLE_COST * (1 - Number.EPSILON); // the double just below
+  expect(below).toBeLessThan(SEPARABLE_COST);
+  expect(optimumNote({ converged: false, cost: below, iterations: 50 })).toBe(
+    `NOT converged: J fell to ${below} (→ 0): no finite minimiser (separable data?)`,
+  );
 });

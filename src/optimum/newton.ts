@@ -5,10 +5,9 @@ import {
   logits,
   sigmoid,
 } from "../reference/index.js";
-import { gradientRoundingBound } from "../numerics/rounding.js";
 import { cholesky, choleskySolve, solveDamped } from "./cholesky.js";
 import { backtrack } from "./line-search.js";
-import { newtonStanding } from "./newton-stopping.js";
+import { atRoundingFloor, newtonStanding } from "./newton-stopping.js";
 
 export interface NewtonOptions {
   /** Stop after this many Newton steps even if not converged (default 50). */
@@ -50,12 +49,14 @@ export interface NewtonResult extends Model {
  *
  * H is solved by Cholesky, damped (Levenberg, H + μI) when it is singular: a constant-zero
  * column, collinear columns, fewer rows than parameters (solveDamped, ./cholesky.ts). The step
- * length t comes from a backtracking line search (./line-search.ts); the iteration stops by
- * newtonStanding (./newton-stopping.ts); or, once λ²/2 ≤ 10⁻¹² J, as soon as every entry of the
- * gradient is within its rounding bound (src/numerics/rounding.ts), where no step can be told
- * from rounding: with a singular H (constant or collinear columns) the damped λ² holds the
- * gradient's rounding noise divided by μ and may never reach the tolerance; at maxIterations;
- * or when the line search finds no descent. Gradients and cost are the reference's own, so the optimum is the reference's optimum.
+ * length t comes from a backtracking line search (./line-search.ts); the iteration stops where
+ * newtonStanding (./newton-stopping.ts) says: past the tolerance once λ² no longer falls
+ * fourfold, or, once λ²/2 ≤ 10⁻¹² J, as soon as every entry of the gradient is within its
+ * rounding bound (src/numerics/rounding.ts), where no step can be told from rounding (with a
+ * singular H — constant or collinear columns — the damped λ² holds the gradient's rounding noise
+ * divided by μ and may never reach the tolerance); at maxIterations; or when the line search
+ * finds no descent. Gradients and cost are the reference's own, so the optimum is the
+ * reference's optimum.
  */
 export function newtonOptimum(
   X: Matrix,
@@ -73,18 +74,16 @@ export function newtonOptimum(
     const { step, mu } = solveDamped(hessianAt(X, theta), g);
     damping = Math.max(damping, mu);
     const lambda2 = dot(g, step);
-    const standing = newtonStanding(cost, lambda2, previousLambda2, tolerance);
-    const floor =
-      !standing.converged &&
-      cost > 0 &&
-      lambda2 / 2 <= 1e-12 * cost &&
-      atRoundingFloor(X, y, theta, g);
-    const [converged, stop] = [standing.converged || floor, standing.stop || floor];
+    const standing = newtonStanding(cost, lambda2, previousLambda2, tolerance, () =>
+      atRoundingFloor(X, y, theta, g),
+    );
     const next =
-      stop || iterations === maxIterations
+      standing.stop || iterations === maxIterations
         ? null
         : backtrack(cost, lambda2, (t) => costAt(X, y, axpy(theta, -t, step)));
-    if (!next) return result(theta, cost, iterations, converged, lambda2 / 2, g, damping);
+    if (!next) {
+      return result(theta, cost, iterations, standing.converged, lambda2 / 2, g, damping);
+    }
     previousLambda2 = lambda2;
     theta = axpy(theta, -next.t, step);
     cost = next.cost;
@@ -134,17 +133,6 @@ function result(
     gradientNorm,
     damping,
   };
-}
-
-/** Whether every entry of the computed gradient g at θ is within its rounding bound of 0. */
-function atRoundingFloor(
-  X: Matrix,
-  y: Float64Array,
-  theta: Float64Array,
-  g: Float64Array,
-): boolean {
-  const bound = gradientRoundingBound(X, y, theta.subarray(0, X.cols), theta[X.cols]);
-  return g.every((gj, j) => Math.abs(gj) <= (j < X.cols ? bound.dw[j] : bound.db));
 }
 
 function costAt(X: Matrix, y: Float64Array, theta: Float64Array): number {

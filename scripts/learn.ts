@@ -1,8 +1,9 @@
 /**
  * npm run learn — the learner's loop, rustlings-style: runs the model properties
  * (properties/model) against src/impl one article step at a time, in order, and stops at the
- * first step that fails. It prints that step's failures only — each function of the step still
- * a stub as one line — then one line per later step, and a progress line "steps done: k of N".
+ * first step that fails. It prints that step's first real failure only (the step's run stops
+ * there, src/learn/first-failure-runner.ts) — each function of the step still a stub as one
+ * line — then one line per later step, and a progress line "steps done: k of N".
  * It then watches src/impl and runs again after every save (`--run`: once, exit status 0 when
  * every step passes).
  *
@@ -21,7 +22,7 @@ const implDirectory = join(root, "src", "impl");
 const usage = `Usage: npm run learn [-- --run]
 
 Runs the model properties against src/impl one article step at a time and stops at the first
-step that fails: its failures, one line per function not written yet, one line per later step,
+step that fails: its first failure, one line per function not written yet, one line per later step,
 and "steps done: k of N". Then watches src/impl and runs again after every save.
 
   --run        run once and exit (status 0 when every step passes, 1 otherwise)

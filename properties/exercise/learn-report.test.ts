@@ -75,3 +75,22 @@ test("a later step's line names its stubs, or says it is not checked yet", () =>
   );
   expect(laterStepLine(4, [])).toBe("step 4: not checked yet");
 });
+
+test("a step stopped at its first real failure says what it did not run, after the count", () => {
+  const failures = [
+    {
+      test: "properties/model/3-gradients.test.ts > the gradients agree",
+      message: "property failed: the gradients agree\n  blames computeGradients",
+    },
+  ];
+  const stopped = (tests: number, files: string[]) =>
+    renderStep(3, failures, [], { tests, files })[0];
+  expect(stopped(7, ["3b-metamorphic.test.ts"])).toBe(
+    "step 3: 1 failing test (stopped at the first real failure: 7 more tests of its file and 3b-metamorphic.test.ts not run yet)",
+  );
+  expect(stopped(1, [])).toBe(
+    "step 3: 1 failing test (stopped at the first real failure: 1 more test of its file not run yet)",
+  );
+  // The failure was the step's last test: nothing was left out, so nothing is said.
+  expect(stopped(0, [])).toBe("step 3: 1 failing test");
+});

@@ -7,7 +7,7 @@ import { shippedSnapshot } from "../../src/exercise/shipped.js";
 /**
  * `npm run learn` in watch mode, in a scratch copy at article step 2, driven save by save: the
  * step the learner is on answers first, an earlier step runs again only when its files changed,
- * and every stub of the step is listed. Each run starts vitest's workers on a busy 2-core
+ * every stub of the step is listed, and a step stops at its first real failure. Each run starts vitest's workers on a busy 2-core
  * machine: up to a minute each, so the whole test gets 6 minutes.
  */
 const root = resolve(import.meta.dirname, "..", "..");
@@ -41,6 +41,8 @@ test("saves at step 2: the current step first, earlier steps only when their fil
   expect(broken.first).toContain("checking steps 1 and 2 again (changed since they passed)…");
   expect(broken.reports.at(-1)).toMatch(/^step 1: /);
   expect(broken.reports.at(-1)).toMatch(/blames\s+predict/);
+  // Step 1 stopped at its first real failure: the tests after it were skipped, not shrunk.
+  expect(broken.reports.at(-1)).toMatch(/stopped at the first real failure: \d+ more tests? of/);
   expect(broken.reports.at(-1)).toContain("steps done: 0 of 7");
 
   // Fixed again: step 1 first; step 2 passed for these very files, so the loop skips to step 3.

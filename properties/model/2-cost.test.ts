@@ -16,6 +16,7 @@ import { guardArguments, guardPairs } from "../support/guard.js";
 import { costFunctions as unguarded, implementation } from "../support/implementation.js";
 import { logitIsFiniteInEveryOrder } from "../support/overflow.js";
 import { withEarlierSteps } from "../support/prerequisites.js";
+import { lossFormulaHint } from "../support/loss-formula.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
 import {
@@ -193,7 +194,7 @@ test("the loop and vectorized costs each agree with an independent evaluation (t
 test("the cost of one example is its loss within 8 units of roundoff, relative, wherever the loss is a normal number: saturated and far-tail logits included (the tail-accuracy policy)", () => {
   checkProperty({
     step,
-    hint: "for one example the cost is its loss, −log σ(z) = log(1 + e^(−z)) or −log(1 − σ(z)) = log(1 + e^z), which a tail makes tiny (4.2e-18 at z = 40, y = 1): evaluate it without losing it to rounding — log1p(e^t) rather than log(1 + e^t), e^t itself for t ≪ 0, no clipping of σ",
+    hint: "for one example the cost is its loss, −log σ(z) = log(1 + e^(−z)) or −log(1 − σ(z)) = log(1 + e^z), which a tail makes tiny (4.2e-18 at z = 40, y = 1): evaluate that one loss step by step at the counterexample's z and compare each intermediate with its exact value",
     blames: "computeCost",
     clauses: ["computeCost.one-row", "computeCostVectorized.one-row"],
     inputs: exactLogitRow(),
@@ -204,11 +205,13 @@ test("the cost of one example is its loss within 8 units of roundoff, relative, 
       const expected = reference.loss(z, y[0]);
       const tolerance = relativeTolerance(expected, 8, "the loss's own rounding, twice");
       for (const [name, cost] of costFunctions) {
+        const actual = cost(X, y, w, b);
         expectWithin(
           `${name}(X, y, w, b) for one example with z = ${z}, y = ${y[0]}`,
-          cost(X, y, w, b),
+          actual,
           expected,
           tolerance,
+          lossFormulaHint(actual, z, y[0]),
         );
       }
     }),

@@ -60,6 +60,7 @@ test("gradientDescent copies w: the caller's w is unchanged and the result is a 
         sameBits(before, w),
         `unchanged: ${Array.from(before).join(", ")}`,
         Array.from(w).join(", "),
+        "the caller's w changed: copy w before updating it (Float64Array.from(w)) — the article's `w -= alpha * dw` changes the array in place",
       );
       for (const [what, array] of [
         ["w", w],
@@ -71,6 +72,7 @@ test("gradientDescent copies w: the caller's w is unchanged and the result is a 
           model.w.buffer !== array.buffer,
           "a new array",
           `the same ArrayBuffer as the argument ${what}`,
+          `the model's w is the storage of the argument ${what} itself, here with epochs = ${epochs}: return a new array (Float64Array.from(w)), also when there is nothing to update`,
         );
       }
       const kept = Float64Array.from(model.w);
@@ -84,6 +86,9 @@ test("gradientDescent copies w: the caller's w is unchanged and the result is a 
         model.w.buffer !== later.w.buffer && sameBits(kept, model.w),
         `unchanged: ${Array.from(kept).join(", ")}, in an array of its own`,
         Array.from(model.w).join(", "),
+        model.w.buffer === later.w.buffer
+          ? "the second call returned the very array of the first call's model: a buffer kept between calls (e.g. at module level) is reused — allocate a new w in every call"
+          : "the first call's model changed during the second call, though the two are different arrays: a returned model must be left alone — keep no reference to it between calls",
       );
     },
   });

@@ -3,7 +3,7 @@ import { test } from "vitest";
 import type { Gradients } from "../../src/contract.js";
 import { rowView } from "../../src/matrix.js";
 import { dataset, smallValue } from "../support/arbitraries.js";
-import { callCountHint } from "../support/descent.js";
+import { callCountHint, historyHint } from "../support/descent.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
 import {
   costFunctions,
@@ -130,7 +130,7 @@ test("gradientDescent calls the gradientFunction it is given once per epoch, ste
       "gradientDescent.cost-history",
       "gradientDescent.epochs",
     ],
-    hint: "use options.gradientFunction when given (the vectorized one otherwise), once per epoch, and push to options.costHistory instead of replacing it",
+    hint: "each epoch steps w and b by −α times what options.gradientFunction returned: compare the counterexample's model with w − epochs·α·dw and b − epochs·α·db",
     inputs: fc
       .record({
         data: dataset({ maxRows: 5 }),
@@ -169,12 +169,14 @@ test("gradientDescent calls the gradientFunction it is given once per epoch, ste
         costHistory.length === 1 + epochs,
         `${1 + epochs} (the entry already there, then one per epoch)`,
         costHistory.length,
+        historyHint(costHistory, epochs),
       );
       expectThat(
         "costHistory[0]",
         costHistory[0] === -1,
         "-1, the entry that was already there",
         costHistory[0],
+        "the entry the caller had put in options.costHistory was overwritten: append each cost (costHistory.push) after what is there",
       );
       // Each of the `epochs` steps subtracts α·g, rounding twice (the product and the difference),
       // each time by at most u·(|w| + epochs·|α g|) relative, or half the smallest subnormal when

@@ -86,3 +86,17 @@ export function callCountHint(calls: number, epochs: number): string | undefined
   }
   return `options.gradientFunction was called ${calls} times in ${epochs} epochs, ${calls / epochs} per epoch: take one gradient per epoch and use its dw and db together`;
 }
+
+/**
+ * The hint for an options.costHistory of the wrong length after a run of `epochs` epochs that was
+ * given the history [−1], from what it holds: the caller's entry gone (emptied or replaced), or
+ * the wrong number of costs appended after it.
+ */
+export function historyHint(history: readonly number[], epochs: number): string {
+  if (history.length === 0 || history[0] !== -1) {
+    const now = history.length === 0 ? "the array is empty" : `costHistory[0] is ${history[0]}`;
+    return `the entry the caller had put in options.costHistory (−1) is gone (${now}): push each cost onto the caller's array, never empty or replace it`;
+  }
+  const appended = history.length - 1;
+  return `${appended} cost${appended === 1 ? " was" : "s were"} appended in ${epochs} epochs: push exactly one cost per epoch`;
+}

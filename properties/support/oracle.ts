@@ -84,18 +84,50 @@ function throwBlaming(
 
 /** e^z overflows to Infinity above this logit. */
 const EXP_OVERFLOW = Math.log(Number.MAX_VALUE);
+/** The largest float32, (2 − 2⁻²³)·2¹²⁷: a larger loss stored as float32 becomes Infinity. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+type CostFunction = (X: Matrix, y: Float64Array, w: Float64Array, b: number) => number;
+
+/**
+ * `cost` of one example with `cols` zero features, label `label` and logit `z` (w = 0, b = z):
+ * its exact value is the one loss L(z, label), so it tells what the function does at that logit
+ * alone.
+ */
+function costAtLogit(cost: CostFunction, cols: number, z: number, label: number): number {
+  const X: Matrix = { rows: 1, cols, data: new Float64Array(cols) };
+  return cost(X, Float64Array.of(label), new Float64Array(cols), z);
+}
+
+/**
+ * The cause of a non-finite one-row cost at a logit |z| > 709.78 whose loss is finite, re-checked
+ * on one-row data sets of the same label and the logit's sign (t = ±40, ±720, ±3e38, ±3.5e38),
+ * or undefined when no re-check confirms one:
+ * - not finite at |t| = 40, where no exponential overflows but σ rounds to 1: log(0) of a rounded σ;
+ * - finite at 40, not at 720 (past 709.78): an exponential of a large number overflows;
+ * - finite at 720 and at 3e38, not at 3.5e38 (past float32's largest, 3.4e38): float32 storage.
+ */
+function largeLogitCause(cost: CostFunction, cols: number, z: number, label: number) {
+  const at = (t: number) => costAtLogit(cost, cols, Math.sign(z) * t, label);
+  if (!Number.isFinite(at(40))) {
+    return `the same label at z = ${Math.sign(z) * 40} alone is not finite either, where σ(z) rounds to ${z > 0 ? 1 : 0} but nothing overflows: a log of a rounded σ(z) is log(0) = −∞ — compute the loss from z (log(1 + e^(−z)) and log(1 + e^z)), not from a rounded σ(z)`;
+  }
+  if (!Number.isFinite(at(720))) {
+    return `the same label at z = ${Math.sign(z) * 720} alone (loss about 720) is not finite either, while z = ${Math.sign(z) * 40} is: an exponential e^t overflows to Infinity once t > 709.78 (in log(1 + e^z), or in σ(z) = 1/(1 + e^(−z))) — form no exponential of a large positive number: log(1 + e^t) = max(t, 0) + log1p(e^(−|t|))`;
+  }
+  if (Number.isFinite(at(3e38)) && !Number.isFinite(at(3.5e38))) {
+    return `a loss of 3e38 alone comes out finite and one of 3.5e38 does not: the losses go through float32, whose largest value is ${FLOAT32_MAX} — keep every loss and sum in float64 (a Float64Array or plain numbers)`;
+  }
+  return undefined;
+}
 
 /**
  * Why `cost` is not finite on `data` although every logit is, when the counterexample shows the
- * cause; otherwise a neutral hint. Causes checked: one row alone gives a non-finite loss (its e^z
- * overflows, or σ(z) rounds to 0 or 1 under a log), or every row alone is finite and only the
- * mean of m > 1 of them overflows.
+ * cause; otherwise a neutral hint. Causes checked: one row alone gives a non-finite loss (σ(z)
+ * rounds to 0 or 1 under a log; or, for |z| > 709.78, the re-checks of {@link largeLogitCause}),
+ * or every row alone is finite and only the mean of m > 1 of them overflows.
  */
-export function diagnoseInfiniteCost(
-  name: string,
-  cost: (X: Matrix, y: Float64Array, w: Float64Array, b: number) => number,
-  data: Dataset,
-): string {
+export function diagnoseInfiniteCost(name: string, cost: CostFunction, data: Dataset): string {
   const { X, w, b } = data;
   for (let i = 0; i < X.rows; i++) {
     const row = oneRow(data, i);
@@ -103,14 +135,15 @@ export function diagnoseInfiniteCost(
     if (Number.isFinite(single)) continue;
     const z = reference.predict(rowView(X, i), w, b);
     const loss = reference.loss(z, data.y[i]);
-    if (Math.abs(z) > EXP_OVERFLOW) {
-      return `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}: e^z overflows inside log(1 + e^z) once |z| > 709.78 — for z > 0 write log(1 + e^z) as z + log1p(e^(−z)), so that no exponential of a large number is formed`;
-    }
+    const alone = `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}`;
     const s = reference.sigmoid(z);
-    if (s === 0 || s === 1) {
-      return `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}: σ(z) rounds to ${s}, so log(${s === 1 ? "1 − σ(z)" : "σ(z)"}) is log(0) = −∞ — compute the loss from z (log(1 + e^(−z)) and log(1 + e^z)), not from a rounded σ(z)`;
+    if (Math.abs(z) > EXP_OVERFLOW) {
+      const cause = largeLogitCause(cost, X.cols, z, data.y[i]);
+      if (cause) return `${alone}; ${cause}`;
+    } else if (s === 0 || s === 1) {
+      return `${alone}: σ(z) rounds to ${s}, so log(${s === 1 ? "1 − σ(z)" : "σ(z)"}) is log(0) = −∞ — compute the loss from z (log(1 + e^(−z)) and log(1 + e^z)), not from a rounded σ(z)`;
     }
-    return `row ${i} alone (z = ${z}, y = ${data.y[i]}) gives ${name} = ${single}, yet its loss is ${loss}: evaluate that one loss step by step`;
+    return `${alone}: evaluate that one loss step by step for this z`;
   }
   if (X.rows > 1) {
     return "every row alone gives a finite cost, only the mean of all of them overflows: a sum of m finite losses near 1e308 overflows before you divide by m — take the mean so that it cannot (e.g. divide each term first)";
@@ -124,11 +157,7 @@ export function diagnoseInfiniteCost(
  * so the term the label does not select is 0 · log(0) = NaN; or every row alone is a number and
  * only their combination is NaN.
  */
-export function diagnoseNaNCost(
-  name: string,
-  cost: (X: Matrix, y: Float64Array, w: Float64Array, b: number) => number,
-  data: Dataset,
-): string {
+export function diagnoseNaNCost(name: string, cost: CostFunction, data: Dataset): string {
   const { X, w, b } = data;
   for (let i = 0; i < X.rows; i++) {
     const row = oneRow(data, i);

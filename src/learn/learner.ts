@@ -1,10 +1,17 @@
 import { join, relative } from "node:path";
 import { createVitest, type TestSpecification, type Vitest } from "vitest/node";
 import { stepFingerprints } from "./fingerprint.js";
-import { failuresOf, laterStepLine, renderStep, type Failure } from "./report.js";
+import {
+  failuresOf,
+  laterStepLine,
+  listOf,
+  renderStep,
+  type Failure,
+  type NotRun,
+} from "./report.js";
 import { planRun, type RunPlan } from "./schedule.js";
 import { stepsOf, type Step } from "./steps.js";
-import { stubsByStep } from "./stubs.js";
+import { isStubMessage, stubsByStep } from "./stubs.js";
 
 /**
  * The engine of `npm run learn`: one vitest instance for the `impl` project, kept up between
@@ -55,9 +62,10 @@ function provisional(plan: RunPlan, first: LearnResult | undefined, milliseconds
   };
 }
 
-/** "1", "1 and 2", "1, 2 and 4". */
-function listOf(items: readonly number[]): string {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+/** What one run of a step found: its failures, and what it left unrun after the first real one. */
+interface StepOutcome {
+  failures: Failure[];
+  notRun: NotRun | undefined;
 }
 
 /** Starts vitest on the project at `root` and returns the runner of the learner's loop. */
@@ -77,6 +85,10 @@ export async function startLearner({ root }: LearnerOptions): Promise<Learner> {
     },
     { logLevel: "silent" },
   );
+  // Each file stops at its first real failure (first-failure-runner.ts): vitest sends a project's
+  // resolved config to its workers at every run, and no command-line option names a runner.
+  const impl = vitest.projects.find((project) => project.name === "impl");
+  if (impl) impl.config.runner = join(import.meta.dirname, "first-failure-runner.ts");
   const modelFolder = join(root, "properties", "model");
   const specifications = (await vitest.globTestSpecifications()).filter(
     (spec) => spec.project.name === "impl",
@@ -154,31 +166,49 @@ export class Learner {
     fingerprint: string,
     since: () => number,
   ): Promise<LearnResult | undefined> {
-    const failures = await this.failuresOfStep(step);
-    if (failures.length === 0) {
+    const outcome = await this.runStep(step);
+    if (outcome.failures.length === 0) {
       this.passed.set(step, fingerprint);
       return undefined;
     }
     this.passed.delete(step);
-    return this.stepReport(step, failures, since());
+    return this.stepReport(step, outcome, since());
   }
 
-  private async failuresOfStep(step: number): Promise<Failure[]> {
+  /**
+   * Runs a step's files one at a time, in order, up to the first that fails for a reason other
+   * than a stub: that file stops at its first such failure (first-failure-runner.ts), and the
+   * step's later files are not run.
+   */
+  private async runStep(step: number): Promise<StepOutcome> {
     const files = this.steps.find((s) => s.step === step)?.files ?? [];
-    const specs = files.map((file) => this.byFile.get(file)).filter((s) => s !== undefined);
-    const { testModules } = await this.vitest.runTestSpecifications(specs);
-    // The result can carry modules of earlier runs too: keep this step's own.
-    const ids = new Set(specs.map((spec) => spec.moduleId));
-    const own = testModules.filter((module) => ids.has(module.moduleId));
-    return failuresOf(own, this.root);
+    const failures: Failure[] = [];
+    for (const [index, file] of files.entries()) {
+      const spec = this.byFile.get(file);
+      if (!spec) continue;
+      const { testModules } = await this.vitest.runTestSpecifications([spec]);
+      // The result can carry modules of earlier runs too: keep this file's own.
+      const own = testModules.filter((module) => module.moduleId === spec.moduleId);
+      failures.push(...failuresOf(own, this.root));
+      if (failures.some((failure) => !isStubMessage(failure.message))) {
+        const notRun = own
+          .flatMap((module) => [...module.children.allTests()])
+          .filter((test) => {
+            const { state } = test.result();
+            return state !== "passed" && state !== "failed";
+          });
+        return { failures, notRun: { tests: notRun.length, files: files.slice(index + 1) } };
+      }
+    }
+    return { failures, notRun: undefined };
   }
 
   /** The report of a failing step: its failures, the later steps and "steps done". */
-  private stepReport(step: number, failures: Failure[], milliseconds: number): LearnResult {
+  private stepReport(step: number, outcome: StepOutcome, milliseconds: number): LearnResult {
     const stubs = stubsByStep(this.implFolder);
     const index = this.numbers.indexOf(step);
     const total = this.numbers.length;
-    const lines = renderStep(step, failures, stubs.get(step) ?? []);
+    const lines = renderStep(step, outcome.failures, stubs.get(step) ?? [], outcome.notRun);
     const later = this.numbers.slice(index + 1).map((n) => laterStepLine(n, stubs.get(n) ?? []));
     if (later.length > 0) lines.push("", ...later);
     lines.push("", `steps done: ${index} of ${total}`);

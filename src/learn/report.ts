@@ -30,14 +30,39 @@ export function failuresOf(modules: readonly TestModule[], root: string): Failur
   return failures;
 }
 
+/**
+ * What a step's run left out after its first failure that was not a stub: the skipped tests of
+ * that failure's file, and the step's later files.
+ */
+export interface NotRun {
+  tests: number;
+  files: readonly string[];
+}
+
+/** "6 more tests of its file and 3b-metamorphic.test.ts", or "" when nothing was left out. */
+function notRunText({ tests, files }: NotRun): string {
+  const more = tests > 0 ? [`${tests} more test${tests === 1 ? "" : "s"} of its file`] : [];
+  return listOf([...more, ...files]);
+}
+
+/** "1", "1 and 2", "1, 2 and 4". */
+export function listOf(items: readonly (string | number)[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
 const STUB_FAILURE = /^not implemented yet: ([\w$]+) \(article step (\d+)\)/;
 
 /**
  * The report of an unfinished step: real failures in full, then one line per function of the
  * step that is still a stub — every stub in `stubs` (read from the source), and any other a
- * failure names.
+ * failure names. `notRun` says what the run left out once it had its first real failure.
  */
-export function renderStep(step: number, failures: readonly Failure[], stubs: readonly string[]) {
+export function renderStep(
+  step: number,
+  failures: readonly Failure[],
+  stubs: readonly string[],
+  notRun?: NotRun,
+) {
   const stubLines = new Set(stubs.map((name) => `${name} (article step ${step})`));
   const real: Failure[] = [];
   for (const failure of failures) {
@@ -46,7 +71,9 @@ export function renderStep(step: number, failures: readonly Failure[], stubs: re
     else real.push(failure);
   }
   const count = failures.length;
-  const lines = [`step ${step}: ${count} failing test${count === 1 ? "" : "s"}`];
+  const left = notRun ? notRunText(notRun) : "";
+  const stopped = left ? ` (stopped at the first real failure: ${left} not run yet)` : "";
+  const lines = [`step ${step}: ${count} failing test${count === 1 ? "" : "s"}${stopped}`];
   for (const failure of real) {
     lines.push("", `✗ ${failure.test}`, failure.message.replace(/\n\s+at .*$/gs, ""));
   }

@@ -5,6 +5,11 @@ import { stepOrder } from "../suite/step-order.js";
 /** The message of a stub: `throw new Error("not implemented yet: computeCost (article step 2)")`. */
 export const NOT_IMPLEMENTED = /not implemented yet: ([\w$]+) \(article step (\d+)\)/g;
 
+/** True for the message of a test that failed on a stub: it starts "not implemented yet: ". */
+export function isStubMessage(message: string): boolean {
+  return message.startsWith("not implemented yet: ");
+}
+
 /**
  * The functions of the learner's folder that are still stubs, by article step, in the order of
  * their files and of their lines: read from the stubs' own message in the source, so that every

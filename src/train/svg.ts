@@ -8,6 +8,8 @@ export interface LossCurve {
   costHistory: readonly (number | null)[];
   /** The exact minimum of the cost, drawn as a dashed reference line (null: not drawn). */
   optimum: number | null;
+  /** Why no optimum line is drawn (skipped, not converged), shown in its place; escaped here. */
+  optimumNote?: string;
 }
 
 const width = 720;
@@ -15,12 +17,15 @@ const height = 400;
 const margin = { left: 80, right: 24, top: 40, bottom: 56 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
+/** The longest line of the optimum note, in characters (about the plot's width at 12 px). */
+const noteLineLength = 90;
 /** At most this many points are drawn; longer histories are sampled evenly (last point kept). */
 const maxPoints = 1000;
 
 /**
  * The loss curve as a self-contained SVG document: cost J against epoch, linear axes with
- * labelled ticks, the optimum as a dashed line. Hand-written markup; every text is escaped.
+ * labelled ticks, the optimum as a dashed line (or, when there is none, a note saying why, top
+ * right of the plot). Hand-written markup; every text is escaped.
  * Coordinates are rounded to 0.01 px, so the same history always gives the same bytes.
  */
 export function renderLossCurveSvg(curve: LossCurve): string {
@@ -57,7 +62,10 @@ export function renderLossCurveSvg(curve: LossCurve): string {
     `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">epoch</text>`,
     `<text transform="translate(18 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">cost J(w, b) (mean binary cross-entropy)</text>`,
     ...(!isFinite(optimum)
-      ? []
+      ? noteLines(curve.optimumNote ?? "").map(
+          (line, k) =>
+            `<text x="${margin.left + plotWidth - 4}" y="${margin.top + 16 + 15 * k}" text-anchor="end" fill="#d62728">${escapeXml(line)}</text>`,
+        )
       : [
           `<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${px(y(optimum))}" y2="${px(y(optimum))}" stroke="#d62728" stroke-dasharray="6 4"/>`,
           `<text x="${margin.left + plotWidth - 4}" y="${px(y(optimum) - 6)}" text-anchor="end" fill="#d62728">optimum (Newton) ${optimum.toPrecision(6)}</text>`,
@@ -66,6 +74,18 @@ export function renderLossCurveSvg(curve: LossCurve): string {
     `</svg>`,
   ];
   return lines.join("\n") + "\n";
+}
+
+/** `note` broken at spaces into lines of at most {@link noteLineLength} characters (a longer word stays whole). */
+function noteLines(note: string): string[] {
+  const lines: string[] = [];
+  for (const word of note.split(" ").filter((w) => w !== "")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= noteLineLength)
+      lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Whether a cost can be drawn (JSON writes a non-finite number as null). */

@@ -14,6 +14,7 @@ import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { LearnSession, scratchProject, type SaveResult } from "./bench/learn-session.js";
 import { shippedSnapshot } from "../src/exercise/shipped.js";
+import { fileText } from "../src/exercise/snapshot.js";
 import { stubsByStep } from "../src/learn/stubs.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -51,7 +52,7 @@ function median(values: number[]): number {
 /** The step's file with its mistake, from the shipped solution; throws if the text moved. */
 function withMistake(step: number): string {
   const { file, from, to } = MISTAKES[step];
-  const solved = shippedSnapshot(root, "src/impl", "HEAD").get(file)?.toString() ?? "";
+  const solved = fileText(shippedSnapshot(root, "src/impl", "HEAD"), file) ?? "";
   if (!solved.includes(from)) throw new Error(`src/impl/${file} no longer contains "${from}"`);
   return solved.replace(from, to);
 }

@@ -157,5 +157,10 @@ test("every suite runs with the given seed and the default runs, whatever the sh
     "/kit/bugs/mistake.ts",
     1234,
   );
-  expect(env).toEqual({ PATH: "/bin", LOGREG_IMPL: "/kit/bugs/mistake.ts", PROPERTY_SEED: "1234" });
+  expect(env).toEqual({
+    PATH: "/bin",
+    LOGREG_IMPL: "/kit/bugs/mistake.ts",
+    LOGREG_WATCHDOG: "0",
+    PROPERTY_SEED: "1234",
+  });
 });

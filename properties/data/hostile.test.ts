@@ -109,6 +109,21 @@ describe("#14.5 text must be UTF-8; file content is never printed raw", () => {
     );
   });
 
+  test.each([
+    ["LE", [0xff, 0xfe, 0, 0], "FF FE 00 00"],
+    ["BE", [0, 0, 0xfe, 0xff], "00 00 FE FF"],
+  ])("a UTF-32 %s byte-order mark is refused as UTF-32, saying which", async (order, mark, hex) => {
+    const units = [...smallCsv()].map((c) => c.codePointAt(0) ?? 0);
+    const body = Buffer.alloc(units.length * 4);
+    units.forEach((u, k) =>
+      order === "LE" ? body.writeUInt32LE(u, 4 * k) : body.writeUInt32BE(u, 4 * k),
+    );
+    const { text } = await failure(Buffer.concat([Buffer.from(mark), body]), "not-utf8");
+    expect(text).toBe(
+      `not UTF-8 text: the file starts with a UTF-32 ${order} byte-order mark (${hex}): it is UTF-32; save it as UTF-8`,
+    );
+  });
+
   test("control characters from the file are escaped in every message", async () => {
     const header = KAGGLE_HEADER.map((name) =>
       name === "deposit" ? "dep\u001b[31mosit\u0007" : name,

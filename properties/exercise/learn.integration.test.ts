@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { LearnSession, scratchProject } from "../../scripts/bench/learn-session.js";
 import { shippedSnapshot } from "../../src/exercise/shipped.js";
+import { fileText } from "../../src/exercise/snapshot.js";
 
 /**
  * `npm run learn` in watch mode, in a scratch copy at article step 2, driven save by save: the
@@ -13,7 +14,7 @@ import { shippedSnapshot } from "../../src/exercise/shipped.js";
 const root = resolve(import.meta.dirname, "..", "..");
 const dir = scratchProject(root, 2);
 const session = new LearnSession(dir);
-const shipped = (file: string) => shippedSnapshot(root, "src/impl", "HEAD").get(file)?.toString();
+const shipped = (file: string) => fileText(shippedSnapshot(root, "src/impl", "HEAD"), file);
 
 afterAll(async () => {
   await session.close();

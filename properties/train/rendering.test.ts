@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { escapeMarkdown, escapeXml, printable } from "../../src/text/escape.js";
 import { niceTicks, renderLossCurveSvg } from "../../src/train/svg.js";
 import { runs } from "../support/runs.js";
+import { xmlProblem } from "./xml-well-formed.js";
 
 /** Strings rich in the characters that matter to XML and Markdown. */
 const hostile = fc.string({ unit: fc.constantFrom(..."<>&\"'|\\`*_[]~\n\r ab–é"), maxLength: 30 });
@@ -99,5 +100,23 @@ describe("the loss-curve SVG", () => {
       ),
       { numRuns: runs },
     );
+  });
+});
+
+describe("the loss-curve SVG without an optimum line", () => {
+  test("shows the optimum note instead, broken into lines of at most 90 characters, escaped", () => {
+    const note = `optimum skipped: p = 135 features > 128 ${"(Newton's p×p Hessian) ".repeat(6)}`;
+    const svg = renderLossCurveSvg({
+      title: "t",
+      costHistory: [0.7, 0.6],
+      optimum: null,
+      optimumNote: note,
+    });
+    expect(svg).not.toContain('stroke-dasharray="6 4"');
+    const lines = [...svg.matchAll(/<text [^>]*fill="#d62728">([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((line) => line.replace(/&#\d+;/g, "x").length <= 90)).toBe(true);
+    expect(lines.join(" ")).toBe(escapeXml(note.trim()));
+    expect(xmlProblem(svg)).toBeUndefined();
   });
 });

@@ -78,8 +78,7 @@ describe("LOGREG_IMPL test runs", () => {
     "an infinite loop in sigmoid fails its tests with the function, the time and the step, the other tests run, and its output is shown",
     () => {
       const { status, output } = run("npx", vitestArgs, root, {
-        LOGREG_IMPL: learnerModule(loopingSigmoid),
-        LOGREG_WATCHDOG: "1",
+        LOGREG_IMPL: learnerModule(loopingSigmoid), // the watchdog is the default here
       });
       expect(status).toBe(1);
       expect(output).toContain(
@@ -98,7 +97,6 @@ describe("LOGREG_IMPL test runs", () => {
       const module = learnerModule("for (;;) {}");
       const { status, output } = run("npx", vitestArgs, root, {
         LOGREG_IMPL: module,
-        LOGREG_WATCHDOG: "1",
       });
       expect(status).toBe(1);
       expect(output).toContain(

@@ -37,8 +37,8 @@ export function scratchProject(root: string, step: number): string {
   cpSync(join(root, "src", "impl-stubs"), join(dir, "src", "impl"), { recursive: true });
   for (const [file, entry] of shippedSnapshot(root, "src/impl", "HEAD")) {
     const fileStep = stepOfSource(file);
-    if (Buffer.isBuffer(entry) && fileStep !== undefined && fileStep < step) {
-      writeFileSync(join(dir, "src", "impl", file), entry);
+    if ("sha256" in entry && fileStep !== undefined && fileStep < step) {
+      writeFileSync(join(dir, "src", "impl", file), entry.bytes());
     }
   }
   return dir;

@@ -41,7 +41,13 @@ export function suiteEnvironment(
   modulePath: string,
   seed: number,
 ): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...base, LOGREG_IMPL: modulePath, PROPERTY_SEED: String(seed) };
+  // In the test's own thread, as the catalogue's docs were made (LOGREG_IMPL runs default to the watchdog).
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    LOGREG_IMPL: modulePath,
+    LOGREG_WATCHDOG: "0",
+    PROPERTY_SEED: String(seed),
+  };
   delete env.PROPERTY_RUNS;
   delete env.PROPERTY_PATH;
   return env;

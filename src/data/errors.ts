@@ -8,7 +8,7 @@ export type DataErrorKind =
   | "unreadable"
   /** The file has no bytes, or nothing but a byte-order mark and blank lines. */
   | "empty"
-  /** The bytes are not UTF-8 text (an invalid byte, or a UTF-16 byte-order mark). */
+  /** The bytes are not UTF-8 text (an invalid byte, or a UTF-16 or UTF-32 byte-order mark). */
   | "not-utf8"
   /** The bytes are not CSV: an unclosed or misplaced quote, a record too long or too wide. */
   | "malformed-csv"

@@ -61,16 +61,26 @@ export async function loadBankCsv(
   }
 }
 
-/** The format the head of the file shows; refuses UTF-16 and empty files. */
+/**
+ * The byte-order marks of the encodings that are not UTF-8, longest first: UTF-32 LE's mark
+ * begins with UTF-16 LE's (FF FE), so it is tried first.
+ */
+const FOREIGN_MARKS = [
+  { encoding: "UTF-32 LE", bytes: [0xff, 0xfe, 0x00, 0x00] },
+  { encoding: "UTF-32 BE", bytes: [0x00, 0x00, 0xfe, 0xff] },
+  { encoding: "UTF-16 LE", bytes: [0xff, 0xfe] },
+  { encoding: "UTF-16 BE", bytes: [0xfe, 0xff] },
+];
+
+/** The format the head of the file shows; refuses UTF-16, UTF-32 and empty files. */
 function checkHead(path: string, { head, version }: OpenedFile): Sniffed {
-  const utf16 =
-    head[0] === 0xff && head[1] === 0xfe ? "LE" : head[0] === 0xfe && head[1] === 0xff ? "BE" : "";
-  if (utf16 !== "") {
-    const mark = utf16 === "LE" ? "FF FE" : "FE FF";
+  const foreign = FOREIGN_MARKS.find(({ bytes }) => bytes.every((byte, k) => head[k] === byte));
+  if (foreign !== undefined) {
+    const mark = foreign.bytes.map((b) => b.toString(16).toUpperCase().padStart(2, "0")).join(" ");
     throw new DataError(
       "not-utf8",
       path,
-      `not UTF-8 text: the file starts with a UTF-16 ${utf16} byte-order mark (${mark}): it is UTF-16; save it as UTF-8`,
+      `not UTF-8 text: the file starts with a ${foreign.encoding} byte-order mark (${mark}): it is ${foreign.encoding.slice(0, 6)}; save it as UTF-8`,
     );
   }
   const format = sniff(head);

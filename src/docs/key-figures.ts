@@ -52,7 +52,7 @@ function row(label: string, report: Report): string[] {
     label,
     cost(history[0]),
     cost(history[history.length - 1]),
-    cost(report.optimum.cost),
+    "cost" in report.optimum ? cost(report.optimum.cost) : "skipped",
     `${metric(test.accuracy)} (${metric(baseline.accuracy)})`,
     metric(test.rocAuc),
     metric(test.logLoss),

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { bufferEntry } from "./snapshot.js";
 import type { Snapshot } from "./snapshot.js";
 
 /**
@@ -18,7 +19,7 @@ export function shippedSnapshot(root: string, folder: string, ref: string): Snap
     // Mode 120000 is a symbolic link: its blob is the link's target.
     snapshot.set(
       path.slice(folder.length + 1),
-      mode === "120000" ? { link: bytes.toString("utf8") } : bytes,
+      mode === "120000" ? { link: bytes.toString("utf8") } : bufferEntry(bytes),
     );
   }
   if (snapshot.size === 0) throw new Error(`git has no ${folder}/ at ${ref}`);

@@ -1,17 +1,54 @@
+import { createHash } from "node:crypto";
 import {
+  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   readlinkSync,
+  readSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
 
-/** A file's bytes, a symbolic link's target (kept as a link), or an empty folder. */
-export type Entry = Buffer | { link: string } | { emptyFolder: true };
+/**
+ * A file as the exercise tool compares it: its size and SHA-256 (two files are the same when
+ * both agree), and how to get its bytes, which are read only when the snapshot is written out.
+ */
+export interface FileEntry {
+  size: number;
+  sha256: string;
+  bytes(): Buffer;
+}
+
+/** A file, a symbolic link's target (kept as a link), or an empty folder. */
+export type Entry = FileEntry | { link: string } | { emptyFolder: true };
+
+/** A file entry for bytes already in memory (git's blobs). */
+export function bufferEntry(bytes: Buffer): FileEntry {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { size: bytes.length, sha256, bytes: () => bytes };
+}
+
+/** A file entry for the file at `path`: hashed in 64 KiB chunks, its bytes not kept. */
+function diskEntry(path: string): FileEntry {
+  const hash = createHash("sha256");
+  const chunk = Buffer.alloc(64 * 1024);
+  const fd = openSync(path, "r");
+  let size = 0;
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      hash.update(chunk.subarray(0, n));
+      size += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { size, sha256: hash.digest("hex"), bytes: () => readFileSync(path) };
+}
 
 /**
  * Everything in a folder, exactly: path relative to the folder (with "/") → entry. Files, links
@@ -57,7 +94,7 @@ export function readSnapshot(dir: string, label = dir): Snapshot {
             `${label}/${key} is ${size} bytes: with it ${label} passes the ${SNAPSHOT_LIMITS.bytes} bytes the exercise tool copies; move it out, then try again (nothing was changed)`,
           );
         }
-        snapshot.set(key, readFileSync(path));
+        snapshot.set(key, diskEntry(path));
       }
     }
   }
@@ -69,9 +106,9 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): void {
   mkdirSync(dir, { recursive: true });
   for (const [path, entry] of snapshot) {
     const target = join(dir, path);
-    if (Buffer.isBuffer(entry)) {
+    if ("sha256" in entry) {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, entry);
+      writeFileSync(target, entry.bytes());
     } else if ("link" in entry) {
       mkdirSync(dirname(target), { recursive: true });
       symlinkSync(entry.link, target);
@@ -81,9 +118,10 @@ export function writeSnapshot(dir: string, snapshot: Snapshot): void {
   }
 }
 
+/** Whether two entries are the same: files by size and SHA-256, links by target. */
 function same(a: Entry, b: Entry): boolean {
-  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) {
-    return Buffer.isBuffer(a) && Buffer.isBuffer(b) && a.equals(b);
+  if ("sha256" in a || "sha256" in b) {
+    return "sha256" in a && "sha256" in b && a.size === b.size && a.sha256 === b.sha256;
   }
   if ("link" in a || "link" in b) return "link" in a && "link" in b && a.link === b.link;
   return true;
@@ -104,4 +142,10 @@ export function differences(base: Snapshot, current: Snapshot): string[] {
 /** True when the two snapshots hold the same paths with the same entries. */
 export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
   return differences(a, b).length === 0;
+}
+
+/** The UTF-8 text of the file at `path` in `snapshot`; undefined when it is not a file there. */
+export function fileText(snapshot: Snapshot, path: string): string | undefined {
+  const entry = snapshot.get(path);
+  return entry !== undefined && "sha256" in entry ? entry.bytes().toString("utf8") : undefined;
 }

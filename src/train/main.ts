@@ -19,6 +19,7 @@ import { progressReporter, terminalLossCurve, verbosityOf } from "./progress.js"
 import type { Output, Verbosity } from "./progress.js";
 import type { Report, RunMetadata } from "./report.js";
 import { renderLossCurveSvg } from "./svg.js";
+import type { LossCurve } from "./svg.js";
 import { verifyReport } from "./verify.js";
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -165,13 +166,25 @@ async function trainInto(
   return divergenceOf(parsed) === null ? EXIT.ok : EXIT.diverged;
 }
 
-/** The picture of a report's loss curve (the optimum line only if Newton converged). */
-export function lossCurve(report: Report) {
+/**
+ * The picture of a report's loss curve: the optimum line only if Newton converged, otherwise a
+ * note saying why there is none (skipped, or not converged).
+ */
+export function lossCurve(report: Report): LossCurve {
+  const { optimum } = report;
   return {
     title: `Loss curve: ${basename(report.config.data)}, α = ${report.config.alpha}`,
     costHistory: report.training.costHistory,
-    optimum: report.optimum.converged ? report.optimum.cost : null,
+    optimum: "skipped" in optimum || !optimum.converged ? null : optimum.cost,
+    optimumNote: "skipped" in optimum ? optimum.skipped : optimumNote(optimum),
   };
+}
+
+/** The terminal's line on the exact optimum: its cost and gap, or why there is none. */
+function optimumLine({ optimum }: Report): string {
+  if ("skipped" in optimum) return optimum.skipped;
+  const note = optimum.converged ? "" : `, ${optimumNote(optimum)}`;
+  return `optimum (Newton, ${optimum.iterations} iterations${note}): ${optimum.cost} (gap ${fixed(optimum.gap.cost, 3, "toExponential")})`;
 }
 
 function summary(report: Report, verbosity: Verbosity): string {
@@ -183,7 +196,7 @@ function summary(report: Report, verbosity: Verbosity): string {
     ...(verbosity === "terminal" ? ["", terminalLossCurve(history), ""] : []),
     `cost after epoch 1: ${history[0]}`,
     `cost after epoch ${history.length}: ${history[history.length - 1]}`,
-    `optimum (Newton, ${report.optimum.iterations} iterations${report.optimum.converged ? "" : `, ${optimumNote(report.optimum)}`}): ${report.optimum.cost} (gap ${fixed(report.optimum.gap.cost, 3, "toExponential")})`,
+    optimumLine(report),
     `test: accuracy ${fixed(test.accuracy)} (baseline ${fixed(baseline.accuracy)}), ROC AUC ${fixed(test.rocAuc)}, log-loss ${fixed(test.logLoss)}`,
     `verification at the trained point: ${checks ? "all checks passed" : "FAILED (see report.md)"}`,
     ...(divergence === null

@@ -107,11 +107,11 @@ function trainingSection({ data, training, optimum }: Report): string[] {
         ["at w = 0, b = 0", num(training.initialCost)],
         ["after epoch 1", num(history[0])],
         [`after epoch ${history.length}`, num(history[history.length - 1])],
-        ["optimum (Newton)", num(optimum.cost)],
+        ["optimum (Newton)", "skipped" in optimum ? "skipped (see below)" : num(optimum.cost)],
       ],
     ),
     "",
-    `![Loss curve: cost per epoch, with the optimum as a dashed line](${LOSS_CURVE_FILE})`,
+    `![Loss curve: cost per epoch, with the optimum as a dashed line when it was found](${LOSS_CURVE_FILE})`,
   ];
 }
 
@@ -135,10 +135,12 @@ function modelSection({ model }: Report): string[] {
   ];
 }
 
-/** Newton's optimum and how far the trained point is from it. */
+/** Newton's optimum and how far the trained point is from it, or why it was skipped. */
 function optimumSection({ optimum, training }: Report): string[] {
+  const heading = "## Exact optimum (Newton's method / IRLS)";
+  if ("skipped" in optimum) return [heading, "", `${md(optimum.skipped)}.`];
   return [
-    "## Exact optimum (Newton's method / IRLS)",
+    heading,
     "",
     table(
       ["", ""],

@@ -8,7 +8,8 @@ import type { Verification } from "./verification.js";
  * The schema of report.json. Version 1's stable key paths (a contract for other tools):
  * data.sha256, data.rows, features[].name, features[].mean, features[].scale,
  * training.costHistory, model.bias, model.weights, optimum.cost, evaluation.test.accuracy,
- * evaluation.test.rocAuc. Everything but `run` is a function of `config` and the data file's
+ * evaluation.test.rocAuc (optimum.cost is absent when the optimum was skipped: see
+ * {@link SkippedOptimumRecord}). Everything but `run` is a function of `config` and the data file's
  * bytes (byte-identical across runs); `run` holds what differs per run (time, host, timing).
  */
 export const SCHEMA_VERSION = 1;
@@ -21,7 +22,7 @@ export interface Report {
   features: FeatureRecord[];
   training: TrainingRecord;
   model: ModelRecord;
-  optimum: OptimumRecord;
+  optimum: OptimumRecord | SkippedOptimumRecord;
   verification: Verification;
   evaluation: EvaluationRecord;
   /** On the fixture only: the recovered coefficients next to the ones that generated it. */
@@ -85,6 +86,15 @@ export interface OptimumRecord {
     /** max |∂J/∂θ| at the trained point. */
     gradientNormAtTrained: number;
   };
+}
+
+/**
+ * The exact optimum when it was not computed: more features than Newton's method is run on
+ * (src/train/optimum-bound.ts). `skipped` says so and why, as the terminal and report.md do.
+ */
+export interface SkippedOptimumRecord {
+  method: string;
+  skipped: string;
 }
 
 export interface EvaluationMetrics extends ClassificationMetrics {

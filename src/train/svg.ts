@@ -8,6 +8,8 @@ export interface LossCurve {
   costHistory: readonly (number | null)[];
   /** The exact minimum of the cost, drawn as a dashed reference line (null: not drawn). */
   optimum: number | null;
+  /** Why no optimum line is drawn (skipped, not converged), shown in its place; escaped here. */
+  optimumNote?: string;
 }
 
 /** One curve of a chart of several: its legend label, its costs, where it diverged. */
@@ -26,6 +28,8 @@ export interface LossChart {
   series: readonly LossSeries[];
   /** The exact minimum of the cost, drawn as a dashed reference line (null: not drawn). */
   optimum: number | null;
+  /** Why no optimum line is drawn (skipped, not converged), shown in its place; escaped here. */
+  optimumNote?: string;
   /** A logarithmic cost axis (costs ≤ 0 are then not drawn). */
   logScale?: boolean;
   /** The vertical axis's title (default: the mean binary cross-entropy). */
@@ -41,6 +45,8 @@ const height = 400;
 const margin = { left: 80, right: 24, top: 40, bottom: 56 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
+/** The longest line of the optimum note, in characters (about the plot's width at 12 px). */
+const noteLineLength = 90;
 /** At most this many points are drawn; longer histories are sampled evenly (last point kept). */
 const maxPoints = 1000;
 /** Curve colours, in series order (the optimum line's red left out). */
@@ -58,7 +64,8 @@ const palette = [
 
 /**
  * The loss curve as a self-contained SVG document: cost J against epoch, linear axes with
- * labelled ticks, the optimum as a dashed line. Hand-written markup; every text is escaped.
+ * labelled ticks, the optimum as a dashed line (or, when there is none, a note saying why, top
+ * right of the plot). Hand-written markup; every text is escaped.
  * Coordinates are rounded to 0.01 px, so the same history always gives the same bytes.
  */
 export function renderLossCurveSvg(curve: LossCurve): string {
@@ -66,6 +73,7 @@ export function renderLossCurveSvg(curve: LossCurve): string {
     title: curve.title,
     series: [{ label: curve.title, costHistory: curve.costHistory }],
     optimum: curve.optimum,
+    optimumNote: curve.optimumNote,
   });
 }
 
@@ -117,7 +125,10 @@ export function renderLossChartSvg(chart: LossChart): string {
     `<text x="${margin.left + plotWidth / 2}" y="${height - 12}" text-anchor="middle">${escapeXml(chart.xLabel ?? "epoch")}</text>`,
     `<text transform="translate(18 ${margin.top + plotHeight / 2}) rotate(-90)" text-anchor="middle">${escapeXml(yTitle(chart.yLabel, log))}</text>`,
     ...(!drawable(optimum)
-      ? []
+      ? noteLines(chart.optimumNote ?? "").map(
+          (line, k) =>
+            `<text x="${margin.left + plotWidth - 4}" y="${margin.top + 16 + 15 * k}" text-anchor="end" fill="#d62728">${escapeXml(line)}</text>`,
+        )
       : [
           `<line x1="${margin.left}" x2="${margin.left + plotWidth}" y1="${px(y(optimum))}" y2="${px(y(optimum))}" stroke="#d62728" stroke-dasharray="6 4"/>`,
           `<text x="${margin.left + plotWidth - 4}" y="${px(y(optimum) - 6)}" text-anchor="end" fill="#d62728">optimum (Newton) ${optimum.toPrecision(6)}</text>`,
@@ -194,6 +205,18 @@ function legend(series: readonly LossSeries[]): string[] {
 /** A tick of a log₁₀ axis as the cost it stands for, to 3 significant digits. */
 function logTickLabel(exponent: number): string {
   return String(Number((10 ** exponent).toPrecision(3)));
+}
+
+/** `note` broken at spaces into lines of at most {@link noteLineLength} characters (a longer word stays whole). */
+function noteLines(note: string): string[] {
+  const lines: string[] = [];
+  for (const word of note.split(" ").filter((w) => w !== "")) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last].length + 1 + word.length <= noteLineLength)
+      lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Whether a cost can be drawn (JSON writes a non-finite number as null). */

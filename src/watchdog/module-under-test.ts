@@ -1,19 +1,21 @@
 /**
  * The module the model properties run against (LOGREG_MODULE), loaded the way the run asks for:
  * under the watchdog (watchdog.ts: each call in a worker thread with a time limit, its console
- * output shown per test) when LOGREG_WATCHDOG=1, as `npm run learn` sets it; otherwise imported
- * as it is, in the test's own thread, as `npm test`, LOGREG_IMPL runs and the catalogue do. In
- * its own thread a loop hangs the run, but nothing is copied between threads: a result buffer
- * that a function shares between calls, or a cache keyed by the arrays, is seen exactly as the
- * caller would see it (across threads the results arrive as copies, and such sharing is lost).
+ * output shown per test) in a LOGREG_IMPL run (a learner's module named by path) and when
+ * LOGREG_WATCHDOG=1, as `npm run learn` sets it; otherwise imported as it is, in the test's own
+ * thread, as `npm test` and the catalogue (LOGREG_WATCHDOG=0) do. In its own thread a loop hangs
+ * the run. Across threads the watchdog keeps identity at each call (transfer.mjs): an argument
+ * changed in place is changed in the caller's object, a result buffer the module returns again
+ * is the caller's same object, refilled, and a buffer passed back in is the module's own.
  */
 import type { ArticleImplementation } from "../contract.js";
 import { printTestOutput } from "./test-output.js";
 import { watchModule } from "./watchdog.js";
 
-/** True when the run asks for the watchdog (LOGREG_WATCHDOG=1). */
+/** True for LOGREG_WATCHDOG=1, and for a LOGREG_IMPL run unless LOGREG_WATCHDOG=0. */
 function watched(): boolean {
-  return process.env.LOGREG_WATCHDOG === "1";
+  const asked = process.env.LOGREG_WATCHDOG;
+  return asked === "1" || (asked !== "0" && process.env.LOGREG_IMPL !== undefined);
 }
 
 /**

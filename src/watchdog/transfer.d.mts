@@ -12,4 +12,11 @@ export function adopt(
   args: unknown[],
   ids: (number | null)[] | undefined,
   kept: Map<number, unknown>,
+  known?: WeakMap<object, number>,
 ): unknown[];
+export function keepResults(
+  value: unknown,
+  resultIds: unknown,
+  ids: WeakMap<object, number>,
+  results: Map<number, WeakRef<object>>,
+): unknown;

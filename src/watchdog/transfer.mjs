@@ -151,20 +151,83 @@ function refill(kept, fresh) {
   return true;
 }
 
+/** Keeps `value` under `id` in `kept`, most recent last; the oldest goes past KEPT entries. */
+function keep(kept, id, value) {
+  kept.delete(id);
+  kept.set(id, value);
+  if (kept.size > KEPT) kept.delete(kept.keys().next().value);
+}
+
 /**
  * The worker's side: each argument with an id becomes the object that stood for that id before,
- * refilled with what the caller sends now (or is kept under it, the first time).
+ * refilled with what the caller sends now (or is kept under it, the first time). `known` (object
+ * → id) learns each argument's id, so that a returned argument is named by it.
  */
-export function adopt(args, ids, kept) {
+export function adopt(args, ids, kept, known) {
   ids?.forEach((id, i) => {
     if (id === null || id === undefined) return;
     const before = kept.get(id);
-    if (before !== undefined && refill(before, args[i])) {
-      args[i] = before;
-      return;
-    }
-    kept.set(id, args[i]);
-    if (kept.size > KEPT) kept.delete(kept.keys().next().value);
+    if (before !== undefined && refill(before, args[i])) args[i] = before;
+    keep(kept, id, args[i]);
+    known?.set(args[i], id);
   });
   return args;
+}
+
+/**
+ * Every typed array in `value`, depth first by own keys, each once: the order in which the worker
+ * names a result's arrays and the caller finds them again (structured cloning keeps the keys,
+ * their order and shared references).
+ */
+function typedArrays(value, out = [], seen = new Set()) {
+  if (value === null || typeof value !== "object" || seen.has(value)) return out;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) out.push(value);
+  else for (const key of Object.keys(value)) typedArrays(value[key], out, seen);
+  return out;
+}
+
+/** The next id the worker gives a returned array (negative: the caller's ids are not). */
+let nextResultId = -1;
+
+/**
+ * Results keep their identity across calls too, as in one thread (a learner's function that
+ * returns one buffer at every call, or returns an argument): the worker's side names each typed
+ * array of a result (`known`: its id as an argument or an earlier result, else a new one) and
+ * keeps it under that id, so that it is the learner's own array when the caller passes it in.
+ */
+export function resultIdentities(value, known, kept) {
+  return typedArrays(value).map((array) => {
+    let id = known.get(array);
+    if (id === undefined) {
+      id = nextResultId--;
+      known.set(array, id);
+    }
+    keep(kept, id, array);
+    return id;
+  });
+}
+
+/**
+ * The caller's side of {@link resultIdentities}: each typed array of the received `value` whose
+ * id was returned before becomes the object returned then, refilled with the new values; a new
+ * one is remembered under its id (in `results`, and in `ids` for when it is passed back). When
+ * the arrays found do not match the ids sent, `value` stays as received (copies).
+ */
+export function keepResults(value, resultIds, ids, results) {
+  const arrays = typedArrays(value);
+  if (!Array.isArray(resultIds) || arrays.length !== resultIds.length) return value;
+  const replaced = new Map();
+  arrays.forEach((array, k) => {
+    const id = resultIds[k];
+    if (ids.get(array) === id) return;
+    const before = results.get(id)?.deref();
+    if (before !== undefined && refill(before, array)) {
+      replaced.set(array, before);
+      return;
+    }
+    keep(results, id, new WeakRef(array));
+    ids.set(array, id);
+  });
+  return replaced.size === 0 ? value : restore(value, replaced);
 }

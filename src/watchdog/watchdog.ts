@@ -17,7 +17,7 @@ import { MessageChannel, Worker } from "node:worker_threads";
 import { ARTICLE_STEP, type ContractFunction } from "../contract.js";
 import { HEARTBEAT, receive, send, TO_CALLER, TO_WORKER } from "./channel.mjs";
 import { outputBuffer, takeOutput } from "./output.mjs";
-import { copyBack, decode, encode, identities, restore } from "./transfer.mjs";
+import { copyBack, decode, encode, identities, keepResults, restore } from "./transfer.mjs";
 
 /** The time a call (or the module's loading) may take: 10 s. */
 const CALL_SECONDS = 10;
@@ -44,6 +44,18 @@ interface Reply {
   args?: unknown;
   index?: number;
   functions?: string[];
+  /** With "return": the ids of the result's typed arrays (transfer.mjs, resultIdentities). */
+  results?: number[];
+}
+
+/**
+ * What keeps identity across calls to one worker (transfer.mjs): the id of each argument or
+ * result that has one, and each result array by id. A new worker starts both afresh, as its ids
+ * name none of the old worker's arrays.
+ */
+interface Identities {
+  ids: WeakMap<object, number>;
+  results: Map<number, WeakRef<object>>;
 }
 
 interface Connection {
@@ -108,15 +120,26 @@ export function watchModule(modulePath: string, options: WatchdogOptions = {}): 
   const hung = new Map<string, string>();
   const watched: WatchedModule = {};
   const own = new Map<unknown, string>();
-  const ids = new WeakMap<object, number>();
+  const fresh = (): Identities => ({ ids: new WeakMap(), results: new Map() });
+  let identity = fresh();
 
   const call = (name: string, args: unknown[]): unknown => {
     const verdict = hung.get(name);
     if (verdict !== undefined) {
       throw new Error(`${verdict} (at an earlier call: it is not called again in this run)`);
     }
-    connection ??= connect(modulePath, seconds, options.onOutput);
-    const result = exchange(connection, name, args, { own, ids }, seconds, options.onOutput);
+    if (connection === undefined) {
+      connection = connect(modulePath, seconds, options.onOutput);
+      identity = fresh();
+    }
+    const result = exchange(
+      connection,
+      name,
+      args,
+      { own, ...identity },
+      seconds,
+      options.onOutput,
+    );
     if (result.kind === "timeout") {
       void connection.worker.terminate();
       connection = undefined;
@@ -165,7 +188,7 @@ function exchange(
   connection: Connection,
   name: string,
   args: unknown[],
-  { own, ids }: { own: Map<unknown, string>; ids: WeakMap<object, number> },
+  { own, ids, results }: { own: Map<unknown, string> } & Identities,
   seconds: number,
   onOutput: WatchdogOptions["onOutput"],
 ): { kind: "return" | "throw" | "timeout"; value?: unknown } {
@@ -201,7 +224,8 @@ function exchange(
       }
       const mapping = copyBack(args, reply.args);
       const value = restore(reply.value, mapping);
-      return { kind: reply.kind === "throw" ? "throw" : "return", value };
+      if (reply.kind === "throw") return { kind: "throw", value };
+      return { kind: "return", value: keepResults(value, reply.results, ids, results) };
     }
   } finally {
     const { text, dropped } = takeOutput(connection.output);

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { workerData } from "node:worker_threads";
 import { HEARTBEAT, receive, send, TO_CALLER, TO_WORKER } from "./channel.mjs";
 import { captureConsole } from "./output.mjs";
-import { adopt, copyBack, decode, encode, restore } from "./transfer.mjs";
+import { adopt, copyBack, decode, encode, restore, resultIdentities } from "./transfer.mjs";
 
 const { modulePath, counters: sharedCounters, output, port } = workerData;
 const counters = new Int32Array(sharedCounters);
@@ -59,15 +59,18 @@ function withHeartbeat(args) {
 /** Sends `what` (a result or a thrown value) back, or why it cannot be sent. */
 function reply(kind, name, args, what) {
   try {
-    toCaller({ kind, args: encode(args, []), value: what });
+    const results = kind === "return" ? resultIdentities(what, known, kept) : undefined;
+    toCaller({ kind, args: encode(args, []), value: what, results });
   } catch (error) {
     const why = `${name} ${kind === "throw" ? "threw" : "returned"} a value that cannot be passed back (${error.message})`;
     toCaller({ kind: "throw", args: encode(args, []), value: new Error(why) });
   }
 }
 
-/** The arguments that keep their identity across calls, by the caller's id (transfer.mjs). */
+/** The arguments and results that keep their identity across calls, by id (transfer.mjs). */
 const kept = new Map();
+/** The id of each argument or result that has one (object → id). */
+const known = new WeakMap();
 
 function serve(module) {
   for (;;) {
@@ -76,7 +79,7 @@ function serve(module) {
       const own = functions[index];
       return own === undefined ? callback(index) : module[own];
     };
-    const decoded = adopt(withHeartbeat(decode(args, resolve)), ids, kept);
+    const decoded = adopt(withHeartbeat(decode(args, resolve)), ids, kept, known);
     let result;
     try {
       result = module[name](...decoded);

@@ -22,6 +22,7 @@ import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
 import {
   diagnoseInfiniteCost,
   diagnoseNaNCost,
+  costMistakeHint,
   expectEachWithin,
   reference,
 } from "../support/oracle.js";
@@ -30,6 +31,9 @@ import { withCacheHint } from "../support/cache.js";
 
 /** The cost functions, each failing first, as itself, if it changes an argument (support/guard.ts). */
 const costFunctions = guardPairs(unguarded);
+
+/** The cost function of that name (a candidate's name in costFunctions). */
+const costNamed = (name: string) => costFunctions.find(([n]) => n === name)![1];
 /** The implementation's earlier steps, re-checked on a failing counterexample (support/prerequisites.ts). */
 const lr = guardArguments(implementation);
 
@@ -186,6 +190,7 @@ test("the loop and vectorized costs each agree with an independent evaluation (t
         expected,
         tolerance,
         "both of your costs are off: suspect what they share (the loss formula, the logit, the mean)",
+        (name) => costMistakeHint(name, costNamed(name), { X, y, w, b }),
       );
     }),
   });

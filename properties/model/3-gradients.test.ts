@@ -30,6 +30,7 @@ import {
 import { gradientFunctions as unguarded, implementation } from "../support/implementation.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { withCacheHint } from "../support/cache.js";
+import { gradientMistakeHint } from "../support/gradient-hint.js";
 import type { Gradients } from "../../src/contract.js";
 import { UNIT_ROUNDOFF, addBounds, gradientRoundingBound } from "../../src/numerics/rounding.js";
 
@@ -73,6 +74,7 @@ test("the loop and vectorized gradients each agree with an independent evaluatio
         addBounds(bound, bound),
         "2 × the rounding bound of one evaluation, from |xᵢⱼ|, |wⱼ xᵢⱼ|, |b|, the errors eᵢ and m; expected is the reference's gradient",
         "both of your gradients are off: suspect what they share (the error σ(zᵢ) − yᵢ, the logit, the division by m)",
+        (_, actual) => gradientMistakeHint(X, y, w, b, actual),
       );
     }),
   });

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { test } from "vitest";
 import { dataset } from "../support/arbitraries.js";
 import type { Dataset } from "../support/arbitraries.js";
-import { callCountHint, smoothness, squaredNorm, stepSlack } from "../support/descent.js";
+import {
+  alphaZeroHint,
+  callCountHint,
+  smoothness,
+  squaredNorm,
+  stepMistakeHint,
+  stepSlack,
+} from "../support/descent.js";
 import { matrixFromRows } from "../../src/matrix.js";
 import type { Gradients } from "../../src/contract.js";
 import { expectFloat64Array, expectThat, expectWithin } from "../support/expectations.js";
@@ -177,17 +184,23 @@ test("one gradient-descent step at α ≤ 1/L never increases the cost and lower
       const slack = stepSlack(data, g, alpha, next);
       const promised = before - (alpha / 2) * squaredNorm(g.dw, g.db);
       const slackNote = `slack ${slack.toPrecision(2)} for rounding (support/descent.ts)`;
+      // The hint is earned: the step is compared with the steps of common mistakes.
+      const why = (ok: boolean) => (ok ? undefined : stepMistakeHint(data, alpha, next));
+      const held = after <= before + slack;
       expectThat(
         "J(w⁺, b⁺) after one step",
-        after <= before + slack,
+        held,
         `≤ J(w, b) = ${before} (+ ${slackNote})`,
         after,
+        why(held),
       );
+      const descended = after <= promised + slack;
       expectThat(
         "J(w⁺, b⁺) after one step",
-        after <= promised + slack,
+        descended,
         `≤ J(w, b) − (α/2)‖∇J‖² = ${promised} (+ ${slackNote})`,
         after,
+        why(descended),
       );
     }),
   });
@@ -240,7 +253,7 @@ test("a whole gradientDescent run at α ≤ 1/L records the cost after each of i
 test("gradientDescent uses α as given, α = 0 included: with α = 0 the model stays bit for bit where it started, whatever the gradient", () => {
   checkProperty({
     step,
-    hint: "α = 0 is a learning rate like any other (0 · dw = 0): a default written `alpha || 0.1` or `alpha ? … : …` replaces it, since 0 is falsy — test for undefined instead (`alpha ?? 0.1`), or use it as it is",
+    hint: "α = 0 is a learning rate like any other: 0 · dw = 0, so the model must not move",
     blames: "gradientDescent",
     clauses: ["gradientDescent.alpha"],
     inputs: fc
@@ -250,19 +263,32 @@ test("gradientDescent uses α as given, α = 0 included: with α = 0 the model s
       const history: number[] = [];
       const model = lr.gradientDescent(X, y, w, b, { alpha: 0, epochs, costHistory: history });
       const start = reference.computeCostVectorized(X, y, w, b);
+      const stayed = (value: number, was: number) =>
+        Object.is(value, was) || (value === 0 && was === 0);
+      // The hint is earned: re-run one epoch and compare its step with the reference's gradient.
+      const why = () =>
+        alphaZeroHint(
+          { X, y, w, b },
+          lr.gradientDescent(X, y, Float64Array.from(w), b, { alpha: 0, epochs: 1 }),
+          reference.computeGradientsVectorized(X, y, w, b),
+        );
       for (let j = 0; j < w.length; j++) {
+        const ok = stayed(model.w[j], w[j]);
         expectThat(
           `gradientDescent(X, y, w, b, { alpha: 0, epochs: ${epochs} }).w[${j}]`,
-          Object.is(model.w[j], w[j]) || (model.w[j] === 0 && w[j] === 0),
+          ok,
           `${w[j]}, where it started (w − 0·dw = w exactly)`,
           model.w[j],
+          ok ? undefined : why(),
         );
       }
+      const ok = model.b === b;
       expectThat(
         `gradientDescent(X, y, w, b, { alpha: 0, epochs: ${epochs} }).b`,
-        model.b === b,
+        ok,
         `${b}, where it started (b − 0·db = b exactly)`,
         model.b,
+        ok ? undefined : why(),
       );
       expectWithin(`costHistory[${epochs - 1}] with alpha = 0`, history[epochs - 1], start, {
         bound: 2 * costRoundingBound(X, y, w, b),

@@ -7,6 +7,8 @@ import { PropertyViolation, exactly, expectThat, expectWithin } from "../support
 import { guardArguments } from "../support/guard.js";
 import { reference } from "../support/oracle.js";
 import { logLossHint } from "../support/loss-formula.js";
+import { ratioMetricHint } from "../support/metric-hint.js";
+import type { RatioMetric } from "../support/metric-hint.js";
 import { checkExample, checkProperty } from "../support/property.js";
 import { requireFunctions } from "../support/step-functions.js";
 
@@ -203,7 +205,7 @@ test("the confusion matrix uses a given threshold as it is (0, 1 and ±Infinity 
 test("the confusion matrix of no rows is four zero counts, and its accuracy is NaN (0/0), the others null", () => {
   checkExample({
     step,
-    hint: "with m = 0 every count is 0; accuracy (TP + TN)/m is 0/0 = NaN (the contract), not 0 — and precision, recall and F1 are null, their denominators being 0",
+    hint: "with m = 0 every count is 0: accuracy (TP + TN)/m is 0/0 = NaN (the contract); precision, recall and F1 are null, their denominators being 0",
     blames: "accuracy",
     clauses: [
       "confusionMatrix.empty",
@@ -218,13 +220,25 @@ test("the confusion matrix of no rows is four zero counts, and its accuracy is N
       expectCounts("confusionMatrix([], [])", c, countsAt(y, p, 0.5));
       const empty = { truePositives: 0, falsePositives: 0, trueNegatives: 0, falseNegatives: 0 };
       const a = lr.accuracy(empty);
-      expectThat("accuracy of an empty matrix", Number.isNaN(a), "NaN (0/0)", show(a));
+      expectThat(
+        "accuracy of an empty matrix",
+        Number.isNaN(a),
+        "NaN (0/0)",
+        show(a),
+        `with m = 0 every count is 0 and accuracy (TP + TN)/m is 0/0, which the contract says is NaN, not ${show(a)}: divide as it is, without a guard for m = 0`,
+      );
       for (const [name, value] of [
         ["precision", lr.precision(empty)],
         ["recall", lr.recall(empty)],
         ["f1", lr.f1(empty)],
       ] as const) {
-        expectThat(`${name} of an empty matrix`, value === null, "null (0/0)", show(value));
+        expectThat(
+          `${name} of an empty matrix`,
+          value === null,
+          "null (0/0)",
+          show(value),
+          `with m = 0 every count is 0, so ${name}'s denominator is 0: return null (undefined), not ${show(value)}${Number.isNaN(value) ? " — a plain 0/0 gives NaN; test the denominator first" : ""}`,
+        );
       }
     },
   });
@@ -233,7 +247,7 @@ test("the confusion matrix of no rows is four zero counts, and its accuracy is N
 test("accuracy, precision, recall and F1 are their ratios of the counts, within [0, 1], and null exactly when their denominator is 0", () => {
   checkProperty({
     step,
-    hint: "precision = TP/(TP+FP), recall = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN) (the harmonic mean, not the average); a ratio with denominator 0 is null, never NaN or 0",
+    hint: "precision = TP/(TP+FP), recall = TP/(TP+FN), F1 = 2TP/(2TP+FP+FN); a ratio with denominator 0 is null, never NaN or 0",
     blames: "accuracy",
     clauses: [
       "accuracy.ratio",
@@ -250,27 +264,33 @@ test("accuracy, precision, recall and F1 are their ratios of the counts, within 
     check: (c) => {
       const { truePositives: tp, falsePositives: fp, trueNegatives: tn, falseNegatives: fn } = c;
       const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
-      const cases: [string, number | null, number | null][] = [
+      const cases: [RatioMetric, number | null, number | null][] = [
         ["accuracy", lr.accuracy(c), (tp + tn) / (tp + fp + tn + fn)],
         ["precision", lr.precision(c), ratio(tp, tp + fp)],
         ["recall", lr.recall(c), ratio(tp, tp + fn)],
         ["f1", lr.f1(c), ratio(2 * tp, 2 * tp + fp + fn)],
       ];
       for (const [name, actual, expected] of cases) {
+        // The hint is earned: computed from these counts and what the function returned.
+        const hint = ratioMetricHint(name, c, actual);
         if (expected === null || actual === null) {
           expectThat(
             `${name}(c)`,
             actual === expected,
             `${show(expected)}${expected === null ? " (the denominator is 0)" : ""}`,
             show(actual),
+            hint,
           );
           continue;
         }
-        expectThat(`${name}(c)`, actual >= 0 && actual <= 1, "a number in [0, 1]", actual);
-        expectWithin(`${name}(c)`, actual, expected, {
-          bound: 4 * gamma(2) * expected,
-          reason: "a ratio of integers: a few roundings",
-        });
+        expectThat(`${name}(c)`, actual >= 0 && actual <= 1, "a number in [0, 1]", actual, hint);
+        expectWithin(
+          `${name}(c)`,
+          actual,
+          expected,
+          { bound: 4 * gamma(2) * expected, reason: "a ratio of integers: a few roundings" },
+          hint,
+        );
       }
     },
   });

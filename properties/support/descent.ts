@@ -1,6 +1,9 @@
 import type { Gradients, Matrix, Model } from "../../src/contract.js";
 import { rowView } from "../../src/matrix.js";
 import type { Dataset } from "./arbitraries.js";
+import { reference } from "./oracle.js";
+import { namedMistake, sameValue } from "./shape-hint.js";
+import type { Mistake } from "./shape-hint.js";
 import {
   UNIT_ROUNDOFF,
   costRoundingBound,
@@ -99,4 +102,76 @@ export function historyHint(history: readonly number[], epochs: number): string 
   }
   const appended = history.length - 1;
   return `${appended} cost${appended === 1 ? " was" : "s were"} appended in ${epochs} epochs: push exactly one cost per epoch`;
+}
+
+/**
+ * The hint for one epoch of gradient descent at α that went from `start` to `next` and broke the
+ * descent lemma, when the step is that of a common mistake (support/shape-hint.ts), computed with
+ * the reference's gradient g at the start (and g₀ at b = 0): the model unchanged, the bias not
+ * updated, the bias restarted from 0, α missing from the bias or from the whole step, or a step
+ * along the gradient; undefined when none matches.
+ */
+export function stepMistakeHint(start: Dataset, alpha: number, next: Model): string | undefined {
+  const { X, y, w, b } = start;
+  const g = reference.computeGradientsVectorized(X, y, w, b);
+  const g0 = reference.computeGradientsVectorized(X, y, w, 0);
+  const weights = (k: number, dw: Float64Array) => Array.from(w, (wj, j) => wj - k * dw[j]);
+  const right = [...weights(alpha, g.dw), b - alpha * g.db];
+  const mistakes: Mistake[] = [
+    {
+      what: "the starting model, unchanged after one epoch",
+      fix: "apply the update and return the model after it (not a copy taken before it)",
+      values: [...w, b],
+    },
+    {
+      what: "the weights updated with the bias left where it started",
+      fix: "update b too: b − α·db",
+      values: [...weights(alpha, g.dw), b],
+    },
+    {
+      what: "one step from b = 0 instead of the caller's b",
+      fix: "start from the b you are given (the article sets b = 0 before it calls gradient descent)",
+      values: [...weights(alpha, g0.dw), -alpha * g0.db],
+    },
+    {
+      what: "a step of α·dw on the weights but of db, without α, on the bias",
+      fix: "the bias update needs α too: b − α·db",
+      values: [...weights(alpha, g.dw), b - g.db],
+    },
+    {
+      what: "a step of dw and db without α",
+      fix: "multiply the step by α: w − α·dw, b − α·db",
+      values: [...weights(1, g.dw), b - g.db],
+    },
+    {
+      what: "a step along the gradient, uphill",
+      fix: "subtract: w − α·dw, b − α·db",
+      values: [...weights(-alpha, g.dw), b + alpha * g.db],
+    },
+  ];
+  return namedMistake([...next.w, next.b], right, mistakes);
+}
+
+/**
+ * The hint for a model that moved in one epoch of gradient descent at α = 0 (from `start` to
+ * `next`), named only when the step shows its cause, compared with the reference's gradient g
+ * at the start (the learner's own gradient may differ by rounding, far below shape-hint's
+ * SAME_VALUE):
+ * - w stayed and b moved by db: the bias update lacks α;
+ * - (w, b) moved by c·g, the same c ≠ 0 for every coordinate: α = 0 replaced by a default c;
+ * otherwise a neutral hint that says what to evaluate.
+ */
+export function alphaZeroHint(start: Dataset, next: Model, g: Gradients): string {
+  const dw = start.w.map((wj, j) => wj - next.w[j]);
+  const db = start.b - next.b;
+  if (dw.every((d) => d === 0) && db !== 0 && sameValue(db, g.db)) {
+    return `with α = 0 the weights stayed, but b moved by ${db}, which is db: the bias update lacks α — b − α·db, like the weights`;
+  }
+  const gNorm2 = squaredNorm(g.dw, g.db);
+  const c = gNorm2 > 0 ? dw.reduce((s, d, j) => s + d * g.dw[j], db * g.db) / gNorm2 : 0;
+  if (c !== 0 && dw.every((d, j) => sameValue(d, c * g.dw[j])) && sameValue(db, c * g.db)) {
+    const as = Number(c.toPrecision(6));
+    return `with α = 0 the model moved by ${as} × the gradient, as if α were ${as}: a default written \`alpha || ${as}\` or \`alpha ? … : …\` replaces α = 0, since 0 is falsy — test for undefined (\`alpha ?? …\`), or use α as it is`;
+  }
+  return "with α = 0 one epoch must leave w and b exactly where they were (w − 0·dw = w, b − 0·db = b): evaluate one epoch by hand at α = 0 and find the update that moves them";
 }

@@ -1,5 +1,5 @@
 import { UNIT_ROUNDOFF } from "../../src/numerics/rounding.js";
-import { reference } from "./oracle.js";
+import * as reference from "../../src/reference/index.js";
 
 /**
  * Earning the hint of a wrong loss of one example: the learner's value is compared with the

@@ -4,6 +4,8 @@ import * as reference from "../../src/reference/index.js";
 import type { Dataset } from "./arbitraries.js";
 import { PropertyViolation, expectGradientsWithin, expectWithin } from "./expectations.js";
 import type { Tolerance } from "./expectations.js";
+import { costRoundingBound, gamma } from "../../src/numerics/rounding.js";
+import { lossFormulaHint } from "./loss-formula.js";
 
 /**
  * Blaming the right function. Where two implementations of one quantity (the loop and the
@@ -33,17 +35,18 @@ export function expectEachWithin(
   expected: number,
   tolerance: Tolerance,
   bothHint: string,
+  why?: Why<number>,
 ): void {
-  const failures: { name: string; violation: PropertyViolation }[] = [];
+  const failures: Failure<number>[] = [];
   for (const [name, actual, checked] of candidates) {
     try {
       expectWithin(checked, actual, expected, tolerance);
     } catch (error) {
       if (!(error instanceof PropertyViolation)) throw error;
-      failures.push({ name, violation: error });
+      failures.push({ name, actual, violation: error });
     }
   }
-  throwBlaming(failures, bothHint);
+  throwBlaming(failures, bothHint, why);
 }
 
 /** The gradient version of {@link expectEachWithin}: each candidate against the oracle's gradient. */
@@ -53,33 +56,66 @@ export function expectEachGradientWithin(
   bounds: Gradients,
   reason: string,
   bothHint: string,
+  why?: Why<Gradients>,
 ): void {
-  const failures: { name: string; violation: PropertyViolation }[] = [];
+  const failures: Failure<Gradients>[] = [];
   for (const [name, actual, checked] of candidates) {
     try {
       expectGradientsWithin(checked, actual, expected, bounds, reason);
     } catch (error) {
       if (!(error instanceof PropertyViolation)) throw error;
-      failures.push({ name, violation: error });
+      failures.push({ name, actual, violation: error });
     }
   }
-  throwBlaming(failures, bothHint);
+  throwBlaming(failures, bothHint, why);
 }
 
-function throwBlaming(
-  failures: { name: string; violation: PropertyViolation }[],
-  bothHint: string,
-): void {
+/** An earned hint for a candidate's wrong value (a re-check on the counterexample), if any. */
+type Why<T> = (name: string, actual: T) => string | undefined;
+
+interface Failure<T> {
+  name: string;
+  actual: T;
+  violation: PropertyViolation;
+}
+
+function throwBlaming<T>(failures: Failure<T>[], bothHint: string, why?: Why<T>): void {
   if (failures.length === 0) return;
   const [first] = failures;
   first.violation.detail.blame = failures.map((failure) => failure.name);
+  const cause = why?.(first.name, first.actual);
   if (failures.length > 1) {
     const others = failures
       .slice(1)
       .map((f) => `${f.violation.detail.checked} = ${f.violation.detail.actual}`);
-    first.violation.detail.hint = `${bothHint} (also off: ${others.join("; ")})`;
-  }
+    first.violation.detail.hint = `${cause ?? bothHint} (also off: ${others.join("; ")})`;
+  } else if (cause) first.violation.detail.hint = cause;
   throw first.violation;
+}
+
+/**
+ * Why `cost` is off on `data`, from one row at a time, when the counterexample shows it: the first
+ * row whose cost alone is off from its loss by more than twice the row's rounding bound, with the
+ * formula it comes from when {@link lossFormulaHint} recognises it; or, when every row alone is
+ * right, a cost that is not the mean of the losses ({@link notAMeanHint}). Undefined otherwise.
+ */
+export function costMistakeHint(
+  name: string,
+  cost: CostFunction,
+  data: Dataset,
+): string | undefined {
+  const { X, y, w, b } = data;
+  for (let i = 0; i < X.rows; i++) {
+    const row = oneRow(data, i);
+    const single = cost(row.X, row.y, w, b);
+    const z = reference.predict(rowView(X, i), w, b);
+    const exact = reference.loss(z, y[i]);
+    if (Math.abs(single - exact) <= 2 * costRoundingBound(row.X, row.y, w, b)) continue;
+    const alone = `row ${i} alone (z = ${z}, y = ${y[i]}) gives ${name} = ${single}, its loss is ${exact}`;
+    const formula = lossFormulaHint(single, z, y[i]);
+    return `${alone}: ${formula ?? "evaluate that one loss step by step for this z"}`;
+  }
+  return X.rows > 1 ? notAMeanHint(name, cost, data) : undefined;
 }
 
 /** e^z overflows to Infinity above this logit. */
@@ -146,9 +182,34 @@ export function diagnoseInfiniteCost(name: string, cost: CostFunction, data: Dat
     return `${alone}: evaluate that one loss step by step for this z`;
   }
   if (X.rows > 1) {
-    return "every row alone gives a finite cost, only the mean of all of them overflows: a sum of m finite losses near 1e308 overflows before you divide by m — take the mean so that it cannot (e.g. divide each term first)";
+    return (
+      notAMeanHint(name, cost, data) ??
+      "every row alone gives a finite cost, only the mean of all of them overflows: a sum of m finite losses near 1e308 overflows before you divide by m — take the mean so that it cannot (e.g. divide each term first)"
+    );
   }
   return "the cost of this one example is not finite although its logit is: evaluate it step by step";
+}
+
+/**
+ * A hint when `cost` is not the mean of the losses on `data`'s rows, from a re-check at w = 0,
+ * b = 0, where every loss is exactly ln 2 and so is their mean whatever m: a cost off from ln 2 by
+ * more than γₘ₊₂·ln 2 (the bound of the ln 2 property) is not a mean. Named as m·ln 2 (never
+ * divided), (m/n)·ln 2 (divided by the feature count n), or neither; undefined when the cost at
+ * zero is ln 2.
+ */
+export function notAMeanHint(name: string, cost: CostFunction, data: Dataset): string | undefined {
+  const { X, y } = data;
+  const m = X.rows;
+  const J = cost(X, y, new Float64Array(X.cols), 0);
+  const near = (a: number, b: number) => Math.abs(a - b) <= gamma(m + 2) * b;
+  if (near(J, Math.LN2)) return undefined;
+  const atZero = `at w = 0, b = 0 every loss is ln 2, so the cost of these ${m} rows is ln 2 = ${Math.LN2}, but ${name} gives ${J}`;
+  if (near(J, m * Math.LN2))
+    return `${atZero} = ${m} · ln 2: the sum of the losses is not divided by m = ${m}${X.cols === 1 ? " (or by something that is 1 here, such as the feature count X.cols)" : ""}`;
+  if (X.cols !== m && near(J, (m / X.cols) * Math.LN2)) {
+    return `${atZero} = (${m}/${X.cols}) · ln 2: the sum is divided by the number of features n = X.cols = ${X.cols}, not by the number of rows m = X.rows = ${m}`;
+  }
+  return `${atZero}: the cost is not the mean of the losses — check the sum and what it is divided by`;
 }
 
 /**

@@ -55,7 +55,8 @@ only (BUG ...) never writes it, since a partial table would be stale.
                 (with --unseen: ${unseenList.docPath}) and fail when it is stale (what CI
                 runs); not with BUG
   -j, --jobs N  suites run at the same time (default 2)
-  --json        print the results as JSON instead of the table
+  --json        print the results as JSON instead of the table, with each first failure's
+                message (what a learner reads: expected, actual, the hint)
   -h, --help    print this help
 
 Exit status: 0 when every bug is killed and the reference passes (and, with --check, the

@@ -23,6 +23,7 @@ function bug(name: string, outcome: Partial<MutantResult> = {}): MutantResult {
     total: 12,
     failed: 3,
     firstFailure: "2-some-step: a property, with a | in its name",
+    message: "property failed: a property",
     overrides: "computeCost",
     blame: { functions: ["computeCost"], steps: [2] },
     seconds: 4.2,

@@ -31,6 +31,7 @@ test("the first failure is the first failing test of the earliest step, not of t
     total: 5,
     failed: 3,
     firstFailure: "2-cost: 2-cost test 2",
+    message: "",
     blame: null,
   });
 });
@@ -46,6 +47,7 @@ test("a file that failed to load counts as a failure and is named with its error
     total: 1,
     failed: 2,
     firstFailure: "3-gradients: (the file failed to load) SyntaxError: boom",
+    message: null,
     blame: null,
   });
 });
@@ -55,11 +57,12 @@ test("a run where every test passes has no first failure", () => {
     total: 2,
     failed: 0,
     firstFailure: null,
+    message: null,
     blame: null,
   });
 });
 
-test("the first failure's blame is read from its message's blames line", () => {
+test("the first failure's message is kept, and its blame is read from the message's blames line", () => {
   const failing = file("2-cost", ["failed"]);
   failing.assertionResults[0] = {
     ...failing.assertionResults[0],
@@ -67,8 +70,7 @@ test("the first failure's blame is read from its message's blames line", () => {
       "Error: property failed: x\n  blames         computeCostVectorized (article step 2)\n  hint …",
     ],
   } as (typeof failing.assertionResults)[0];
-  expect(firstFailure(report([failing])).blame).toEqual({
-    functions: ["computeCostVectorized"],
-    steps: [2],
-  });
+  const outcome = firstFailure(report([failing]));
+  expect(outcome.blame).toEqual({ functions: ["computeCostVectorized"], steps: [2] });
+  expect(outcome.message).toContain("hint …");
 });

@@ -19,11 +19,13 @@ export interface JsonReport {
  * Reads a vitest JSON report: the number of tests, how many failed (a file that failed to load
  * counts as one), and the first failure in the article's step order — files by their
  * step-numbered names, tests in the order they are declared — as "<file>: <test name>", with
- * the function(s) and step(s) its message blames (the report's "blames" line), if any.
+ * its message (what a learner would read), and the function(s) and step(s) that message blames
+ * (the report's "blames" line), if any.
  */
 export function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> {
   const files = [...report.testResults].sort((a, b) => stepOrder(a.name, b.name));
   let first: string | null = null;
+  let message: string | null = null;
   let blame: SuiteOutcome["blame"] = null;
   let failedFiles = 0;
   for (const file of files) {
@@ -34,7 +36,8 @@ export function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> 
     if (first !== null) continue;
     if (test) {
       first = `${label}: ${test.fullName}`;
-      blame = parseBlame((test.failureMessages ?? []).join("\n"));
+      message = (test.failureMessages ?? []).join("\n");
+      blame = parseBlame(message);
     } else if (loadFailure)
       first = `${label}: (the file failed to load) ${firstLine(file.message)}`;
   }
@@ -42,6 +45,7 @@ export function firstFailure(report: JsonReport): Omit<SuiteOutcome, "seconds"> 
     total: report.numTotalTests,
     failed: report.numFailedTests + failedFiles,
     firstFailure: first,
+    message,
     blame,
   };
 }

@@ -12,6 +12,8 @@ export interface SuiteOutcome {
   failed: number;
   /** The first failing test in the article's step order ("2-cost: <test name>"), or null. */
   firstFailure: string | null;
+  /** The first failure's message, as vitest reported it (null without a failing test). */
+  message: string | null;
   /** What the first failure's message blames (its "blames" line), or null without one. */
   blame: Blame | null;
   /** Wall time of the whole vitest run, in seconds. */
@@ -83,6 +85,7 @@ export async function runSuite(modulePath: string, options: SuiteOptions): Promi
         total: 0,
         failed: 0,
         firstFailure: null,
+        message: null,
         blame: null,
         seconds,
         error: `${why}: ${lastLines(stderr)}`,

@@ -314,6 +314,12 @@ async function inTemporaryDirectory(body: (directory: string) => Promise<void>) 
   }
 }
 
+/** The load averages over 1, 5 and 15 minutes, as `uptime` shows them: the machine is shared. */
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
 /** The hostile files, one at a time: written, loaded in a child, reported, deleted. */
 async function benchHostile(megabytes: number) {
   process.stdout.write(
@@ -338,7 +344,7 @@ async function benchHostile(megabytes: number) {
             : " (ABOVE the bound)";
       process.stdout.write(
         `  ${file.title}, ${mib} MiB: ${what} in ${seconds.toFixed(2)} s wall (${seconds < HOSTILE_GOAL_S ? "under" : "ABOVE"} the goal), ` +
-          `${(m.cpu[0] / 1000).toFixed(2)} s CPU, peak RSS ${m.maxRssMiB.toFixed(0)} MiB${rss}\n`,
+          `${(m.cpu[0] / 1000).toFixed(2)} s CPU, peak RSS ${m.maxRssMiB.toFixed(0)} MiB${rss}; load average ${loadAverage()}\n`,
       );
     });
   }
@@ -347,9 +353,7 @@ async function benchHostile(megabytes: number) {
 async function main() {
   const { runs, rows, hostileMb, real, child: stage } = parseOptions();
   if (stage) return child(stage, real, runs);
-  const load = loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ");
+  const load = loadAverage();
   process.stdout.write(
     `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, ` +
       `load average ${load}; medians of ${runs} runs after a warm-up (wall spread in parentheses)\n`,

@@ -22,6 +22,12 @@ export class RecordBytes {
     return this.held.length === 0 ? own : Buffer.concat([...this.held, own]);
   }
 
+  /** The record, ending before offset `end` of the current chunk, as text (it is UTF-8). */
+  text(end: number): string {
+    if (this.held.length === 0) return this.chunk.toString("utf8", this.start, end);
+    return this.take(end).toString("utf8");
+  }
+
   /** The next record starts at offset `next` of the current chunk. */
   restart(next: number): void {
     this.held = [];

@@ -40,9 +40,9 @@ export class RecordSplitter {
   }
 
   /** A record holding no double quote, starting on `line`. */
-  plain(bytes: Buffer, line: number): void {
+  plain(text: string, line: number): void {
     if (this.batch.length > 0) this.flush();
-    this.sink(bytes.toString("utf8").split(this.delimiter), line);
+    this.sink(text.split(this.delimiter), line);
   }
 
   /** A record holding a double quote (`bytes` may be a view of the chunk: flush before the next). */

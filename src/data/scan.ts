@@ -141,7 +141,7 @@ export class CsvScanner {
     if (this.carry.length > 0) throw this.notUtf8(this.carry, 0);
     if (this.state === State.Quoted) throw this.unclosed("");
     this.record.begin(Buffer.alloc(0), 0);
-    if (this.recordBytes > 0 && this.decide()) this.pass(this.record.take(0));
+    if (this.recordBytes > 0 && this.decide()) this.pass(0);
     this.records.flush();
   }
 
@@ -225,7 +225,7 @@ export class CsvScanner {
 
   /** A record ends with the line break at `i`: pass it on or withhold it; start the next. */
   private endRecord(i: number) {
-    if (this.decide()) this.pass(this.record.take(i));
+    if (this.decide()) this.pass(i);
     this.record.restart(i + 1);
     this.quoted = false;
     this.state = State.FieldStart;
@@ -249,11 +249,11 @@ export class CsvScanner {
     return true;
   }
 
-  /** Passes on the record that just ended, of these bytes. */
-  private pass(bytes: Buffer) {
+  /** Passes on the record that just ended, before offset `end` of the chunk. */
+  private pass(end: number) {
     if (!this.passing) return;
-    if (this.quoted) this.records.quoted(bytes, this.recordLine);
-    else this.records.plain(bytes, this.recordLine);
+    if (this.quoted) this.records.quoted(this.record.take(end), this.recordLine);
+    else this.records.plain(this.record.text(end), this.recordLine);
   }
 
   private malformed(at: number, reason: string) {

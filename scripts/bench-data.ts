@@ -3,9 +3,10 @@
  * (`loadBankCsv` → `fitFeatures` → `transform`), against a baseline measured in the same run
  * (csv-parse alone, reading every record and keeping nothing), on the real bank.csv and on a
  * generated 1,000,000-row bank-shaped file; and the loader's time and peak memory on generated
- * hostile files of 200 MB each (issue #23): every row invalid, one-field (ragged) records, blank
- * lines, and rows whose line endings alternate \n, \r\n and \r. Each is refused or read; the
- * goal is under 30 s each, and for the refused ones a peak RSS that does not grow with the file.
+ * hostile files of 200 MB each (issue #23): every row invalid (Kaggle and UCI-style layout),
+ * one-field (ragged) records, blank lines, and rows whose line endings alternate \n, \r\n and
+ * \r. Each is refused or read; the goal is under 30 s each, and for the refused ones a peak RSS
+ * that does not grow with the file.
  * Each measurement runs in a fresh Node process so that its peak RSS is its own. Prints figures;
  * asserts nothing.
  */
@@ -44,7 +45,8 @@ Options:
   --runs N      timed runs on the real file (default 7)
   --rows N      rows of the generated file (default 1000000; 0 skips it)
   --hostile-mb N  size of each generated hostile file, in MB (default 200; 0 skips them):
-                every row invalid, one-field records, blank lines, mixed line endings;
+                every row invalid (Kaggle and UCI-style layout), one-field records, blank
+                lines, mixed line endings;
                 the loader's time and peak RSS on each (bound for the refused: 300 MiB)
   -h, --help    show this help
 `;
@@ -242,6 +244,16 @@ const HOSTILE_FILES: {
         line.replace(/^\d+,([^,]*,[^,]*,[^,]*,[^,]*,)-?\d+,/, "old,$1x,"),
       );
       return writeRepeated(path, `${header}\n`, `${invalid.join("\n")}\n`, megabytes);
+    },
+  },
+  {
+    title: "every row invalid, UCI-style (; and every string quoted: all through csv-parse)",
+    write(path, megabytes) {
+      const { header, rows } = fixtureLines(2000, 3);
+      const quote = (field: string) => (/^-?\d+$/.test(field) ? field : `"${field}"`);
+      const uci = (line: string) => line.split(",").map(quote).join(";");
+      const invalid = rows.map((line) => uci(line.replace(/^\d+,/, "old,")));
+      return writeRepeated(path, `${uci(header)}\n`, `${invalid.join("\n")}\n`, megabytes);
     },
   },
   {

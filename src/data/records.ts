@@ -12,9 +12,9 @@ export type RecordSink = (fields: string[], line: number) => void;
 /**
  * Splits the records the scanner (./scan.ts) keeps into fields, in file order.
  * A record without a double quote is split at its delimiters (as csv-parse would split it: no
- * trimming, an empty field for each pair of adjacent delimiters); the records with a quote are
- * gathered, one line feed after each, and parsed by csv-parse together (`flush`, once per
- * chunk, or before the next unquoted record), so quoted fields, "" escapes, line breaks inside
+ * trimming, an empty field for each pair of adjacent delimiters); from the first record with a
+ * quote in a chunk, the records are gathered, one line feed after each, and parsed by csv-parse
+ * together (`flush`, at the chunk's end), so quoted fields, "" escapes, line breaks inside
  * quotes and every quoting error are csv-parse's. Splitting is native string work, where
  * csv-parse runs its state machine byte by byte: `npm run bench:data` measures the difference.
  */
@@ -39,19 +39,27 @@ export class RecordSplitter {
     };
   }
 
-  /** A record holding no double quote, starting on `line`. */
+  /** Whether records are being gathered for csv-parse: then every record is, until `flush`. */
+  get gathering(): boolean {
+    return this.lines.length > 0;
+  }
+
+  /** A record holding no double quote, starting on `line`, split now (when not `gathering`). */
   plain(text: string, line: number): void {
-    if (this.batch.length > 0) this.flush();
     this.sink(text.split(this.delimiter), line);
   }
 
-  /** A record holding a double quote (`bytes` may be a view of the chunk: flush before the next). */
-  quoted(bytes: Buffer, line: number): void {
+  /**
+   * A record for csv-parse: one holding a double quote, or any record after one in the same read
+   * (so that there is one csv-parse call per read at most, however the records alternate).
+   * `bytes` may be a view of the chunk: flush before the next.
+   */
+  gather(bytes: Buffer, line: number): void {
     this.batch.push(bytes, LINE_FEED);
     this.lines.push(line);
   }
 
-  /** Parses the quoted records gathered so far with csv-parse; a quoting error is a DataError. */
+  /** Parses the records gathered so far with csv-parse; a quoting error is a DataError. */
   flush(): void {
     if (this.batch.length === 0) return;
     const [batch, lines] = [Buffer.concat(this.batch), this.lines];

@@ -252,8 +252,9 @@ export class CsvScanner {
   /** Passes on the record that just ended, before offset `end` of the chunk. */
   private pass(end: number) {
     if (!this.passing) return;
-    if (this.quoted) this.records.quoted(this.record.take(end), this.recordLine);
-    else this.records.plain(this.record.text(end), this.recordLine);
+    if (this.quoted || this.records.gathering) {
+      this.records.gather(this.record.take(end), this.recordLine);
+    } else this.records.plain(this.record.text(end), this.recordLine);
   }
 
   private malformed(at: number, reason: string) {

@@ -1,9 +1,10 @@
 /**
- * The loader's two ways of splitting a record (src/data/records.ts) agree: a record without a
- * double quote is split at its delimiters, one with a quote goes to csv-parse. The same file
- * written with every field quoted (every record through csv-parse) and with only some quoted
- * (the two paths mixed, record by record) loads to the same table and audit, or fails with the
- * same error — over mixed \n, \r\n and \r line ends, blank lines, ragged and invalid rows.
+ * The loader splits records three ways (src/data/records.ts): at the delimiters when a record
+ * holds no double quote, by `splitQuoted` when its quotes are well placed, by csv-parse (for its
+ * error) when one is misplaced. The scanner and splitter read any generated text as csv-parse
+ * reads it whole; and the same file written with every field quoted or only some loads to the
+ * same table and audit, or fails with the same error — over mixed \n, \r\n and \r line ends,
+ * blank lines, ragged, invalid and misquoted rows, and records cut by the 64 KiB reads.
  */
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
@@ -11,6 +12,7 @@ import { describe, expect, test } from "vitest";
 import { DataError, loadBankCsv } from "../../src/data/index.js";
 import type { BankTable, DataAudit, LoadOptions } from "../../src/data/index.js";
 import { RecordSplitter } from "../../src/data/records.js";
+import { CsvScanner } from "../../src/data/scan.js";
 import { bankRow, KAGGLE_HEADER, runs, writeTemp } from "../support/bank-csv.js";
 import { expectSameTable } from "./same-table.js";
 
@@ -113,7 +115,7 @@ async function outcome(text: string, options: LoadOptions): Promise<Outcome> {
   }
 }
 
-describe("the unquoted fast path and csv-parse give the same result", () => {
+describe("a file loads the same whichever way its records are split", () => {
   test("the same file, every field quoted or only some: same table, audit or error", async () => {
     await fc.assert(
       fc.asyncProperty(file, fc.boolean(), async (f, dropInvalidRows) => {
@@ -179,6 +181,82 @@ describe("the unquoted fast path and csv-parse give the same result", () => {
       { numRuns: runs },
     );
   }, 60_000);
+});
+
+describe("the scanner and splitter read records as csv-parse reads the whole text", () => {
+  const text = fc.string({
+    maxLength: 8,
+    unit: fc.constantFrom("a", " ", "\t", ",", ";", '"', "\r", "\n", "é", "\u{1F600}", "\uFEFF"),
+  });
+  const misquote = fc.constantFrom('a"b', '"a"b', '"a" ', 'a"');
+  /** A field as written: quoted (with "" escapes), raw (when safe), or misquoted. */
+  const field = (delimiter: string) =>
+    fc.oneof(
+      { weight: 10, arbitrary: text.map(quote) },
+      {
+        weight: 10,
+        arbitrary: text.filter(
+          (t) => t !== "" && !needsQuotes(t, delimiter) && !/^[ \t]*$/.test(t),
+        ),
+      },
+      { weight: 1, arbitrary: misquote }, // about half the files hold one
+    );
+  /** Rows of the header's width (any quoting), blank lines, and unquoted ragged rows. */
+  const csv = fc
+    .tuple(fc.constantFrom(",", ";"), fc.integer({ min: 2, max: 4 }))
+    .chain(([delimiter, width]) => {
+      const line = fc.oneof(
+        {
+          weight: 6,
+          arbitrary: fc.array(field(delimiter), { minLength: width, maxLength: width }),
+        },
+        fc.constantFrom(
+          [""],
+          [" \t"],
+          ["x"],
+          Array.from({ length: width + 1 }, () => "x"),
+        ),
+      );
+      const records = fc.array(fc.tuple(line, lineEnd), { minLength: 1, maxLength: 8 });
+      return fc.record({ delimiter: fc.constant(delimiter), width: fc.constant(width), records });
+    });
+
+  test("the same records (header-wide, blank lines withheld) or a malformed-CSV error", () => {
+    fc.assert(
+      fc.property(csv, ({ delimiter, width, records }) => {
+        const header = Array.from({ length: width }, (_, k) => `c${k}`).join(delimiter);
+        const body = records.map(([fields, end]) => fields.join(delimiter) + end).join("");
+        const bytes = Buffer.from(`${header}\n${body}`);
+        let expected: string[][] | "error";
+        try {
+          const all = parse(bytes, {
+            delimiter,
+            record_delimiter: ["\r\n", "\n", "\r"],
+            relax_column_count: true,
+          });
+          expected = (all as string[][]).filter((r) => r.length === width);
+        } catch {
+          expected = "error";
+        }
+        const got: string[][] = [];
+        const limits = { maxFields: 1024, maxRecordBytes: 65536 };
+        const splitter = new RecordSplitter("x.csv", delimiter, limits.maxRecordBytes, (f) => {
+          got.push(f);
+        });
+        const scanner = new CsvScanner("x.csv", delimiter, limits, { ragged() {} }, splitter);
+        try {
+          scanner.chunk(bytes);
+          scanner.end();
+        } catch (error) {
+          expect((error as DataError).kind).toBe("malformed-csv");
+          expect(expected).toBe("error");
+          return;
+        }
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: runs * 10 },
+    );
+  });
 });
 
 describe("RecordSplitter splits an unquoted record as csv-parse does", () => {

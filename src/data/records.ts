@@ -1,22 +1,23 @@
 /**
- * The records the scanner keeps, split into fields: those without a double quote by splitting at
- * the delimiter, those with one by csv-parse.
+ * The records the scanner keeps, split into fields: by the loader itself where csv-parse would
+ * split them the same way, by csv-parse where a quote is misplaced (its error is the message).
  */
 import { CsvError } from "csv-parse";
 import { parse } from "csv-parse/sync";
 import { DataError } from "./errors.js";
+import { splitQuoted } from "./quoted-fields.js";
 
 /** Where the records of a file go, in file order, with the line each starts on. */
 export type RecordSink = (fields: string[], line: number) => void;
 
 /**
- * Splits the records the scanner (./scan.ts) keeps into fields, in file order.
- * A record without a double quote is split at its delimiters (as csv-parse would split it: no
- * trimming, an empty field for each pair of adjacent delimiters); from the first record with a
- * quote in a chunk, the records are gathered, one line feed after each, and parsed by csv-parse
- * together (`flush`, at the chunk's end), so quoted fields, "" escapes, line breaks inside
- * quotes and every quoting error are csv-parse's. Splitting is native string work, where
- * csv-parse runs its state machine byte by byte: `npm run bench:data` measures the difference.
+ * Splits the records the scanner (./scan.ts) keeps into fields, in file order. A record without
+ * a double quote is split at its delimiters (as csv-parse would split it: no trimming, an empty
+ * field for each pair of adjacent delimiters), one whose quotes are well placed by
+ * `splitQuoted`; from the first record with a misplaced quote in a chunk on, the records are
+ * gathered, one line feed after each, and parsed by csv-parse together (`flush`, at the chunk's
+ * end), so every quoting error is csv-parse's. Splitting is native string work, where csv-parse
+ * runs its state machine byte by byte: `npm run bench:data` measures the difference.
  */
 export class RecordSplitter {
   private batch: Buffer[] = [];
@@ -49,9 +50,14 @@ export class RecordSplitter {
     this.sink(text.split(this.delimiter), line);
   }
 
+  /** A record whose quotes are well placed (./quoted-fields.ts), split now (when not `gathering`). */
+  quoted(text: string, line: number): void {
+    this.sink(splitQuoted(text, this.delimiter), line);
+  }
+
   /**
-   * A record for csv-parse: one holding a double quote, or any record after one in the same read
-   * (so that there is one csv-parse call per read at most, however the records alternate).
+   * A record for csv-parse: one with a misplaced quote, or any record after one in the same read
+   * (so that there is one csv-parse call per read at most, and the records stay in order).
    * `bytes` may be a view of the chunk: flush before the next.
    */
   gather(bytes: Buffer, line: number): void {

@@ -76,6 +76,11 @@ export class CsvScanner {
   private headerFields = 0;
   /** Whether the current record holds a double quote. */
   private quoted = false;
+  /**
+   * Whether one of its quotes is misplaced: inside an unquoted field, or a closing quote followed
+   * by anything but the delimiter or the line break (csv-parse's two quoting errors).
+   */
+  private misquoted = false;
   /** An incomplete UTF-8 sequence at the end of the last chunk (scanned with the next one). */
   private carry: Buffer = Buffer.alloc(0);
   private readonly record = new RecordBytes();
@@ -220,7 +225,8 @@ export class CsvScanner {
       } else this.state = State.Unquoted;
     } else if (this.state === State.QuoteInQuoted) {
       this.state = b === QUOTE ? State.Quoted : State.Unquoted;
-    }
+      if (b !== QUOTE) this.misquoted = true;
+    } else if (b === QUOTE) this.misquoted = true; // a quote inside an unquoted field
   }
 
   /** A record ends with the line break at `i`: pass it on or withhold it; start the next. */
@@ -228,6 +234,7 @@ export class CsvScanner {
     if (this.decide()) this.pass(i);
     this.record.restart(i + 1);
     this.quoted = false;
+    this.misquoted = false;
     this.state = State.FieldStart;
     this.fields = 1;
     this.recordBytes = 0;
@@ -252,9 +259,10 @@ export class CsvScanner {
   /** Passes on the record that just ended, before offset `end` of the chunk. */
   private pass(end: number) {
     if (!this.passing) return;
-    if (this.quoted || this.records.gathering) {
+    if (this.misquoted || this.records.gathering) {
       this.records.gather(this.record.take(end), this.recordLine);
-    } else this.records.plain(this.record.text(end), this.recordLine);
+    } else if (this.quoted) this.records.quoted(this.record.text(end), this.recordLine);
+    else this.records.plain(this.record.text(end), this.recordLine);
   }
 
   private malformed(at: number, reason: string) {

@@ -11,6 +11,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
 import { DataError, loadBankCsv } from "../../src/data/index.js";
 import type { BankTable, DataAudit, LoadOptions } from "../../src/data/index.js";
+import { splitQuoted } from "../../src/data/quoted-fields.js";
 import { RecordSplitter } from "../../src/data/records.js";
 import { CsvScanner } from "../../src/data/scan.js";
 import { bankRow, KAGGLE_HEADER, runs, writeTemp } from "../support/bank-csv.js";
@@ -278,4 +279,11 @@ describe("RecordSplitter splits an unquoted record as csv-parse does", () => {
       { numRuns: runs * 10 },
     );
   });
+});
+
+test("splitQuoted refuses a quote that is never closed instead of looping", () => {
+  expect(() => splitQuoted('a,"b""c', ",")).toThrow(
+    "splitQuoted: a quote opened at 2 is never closed",
+  );
+  expect(splitQuoted('a,"b""c"', ",")).toEqual(["a", 'b"c']);
 });

@@ -17,6 +17,8 @@ export function splitQuoted(text: string, delimiter: string): string[] {
       let from = i + 1;
       for (;;) {
         const quote = text.indexOf('"', from);
+        // The scanner passes only closed quotes; were one open, looping on -1 would never end.
+        if (quote < 0) throw new Error(`splitQuoted: a quote opened at ${i} is never closed`);
         value += text.slice(from, quote);
         if (text.charCodeAt(quote + 1) !== QUOTE) {
           i = quote + 1;

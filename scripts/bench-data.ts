@@ -3,9 +3,10 @@
  * (`loadBankCsv` → `fitFeatures` → `transform`), against a baseline measured in the same run
  * (csv-parse alone, reading every record and keeping nothing), on the real bank.csv and on a
  * generated 1,000,000-row bank-shaped file; and the loader's time and peak memory on generated
- * hostile files of 200 MB each (issue #23): every row invalid, one-field (ragged) records, blank
- * lines, and rows whose line endings alternate \n, \r\n and \r. Each is refused or read; the
- * goal is under 30 s each, and for the refused ones a peak RSS that does not grow with the file.
+ * hostile files of 200 MB each (issue #23): every row invalid (Kaggle and UCI-style layout),
+ * one-field (ragged) records, blank lines, and rows whose line endings alternate \n, \r\n and
+ * \r. Each is refused or read; the goal is under 30 s each, and for the refused ones a peak RSS
+ * that does not grow with the file.
  * Each measurement runs in a fresh Node process so that its peak RSS is its own. Prints figures;
  * asserts nothing.
  */
@@ -44,7 +45,8 @@ Options:
   --runs N      timed runs on the real file (default 7)
   --rows N      rows of the generated file (default 1000000; 0 skips it)
   --hostile-mb N  size of each generated hostile file, in MB (default 200; 0 skips them):
-                every row invalid, one-field records, blank lines, mixed line endings;
+                every row invalid (Kaggle and UCI-style layout), one-field records, blank
+                lines, mixed line endings;
                 the loader's time and peak RSS on each (bound for the refused: 300 MiB)
   -h, --help    show this help
 `;
@@ -245,6 +247,16 @@ const HOSTILE_FILES: {
     },
   },
   {
+    title: "every row invalid, UCI-style (; and every string quoted)",
+    write(path, megabytes) {
+      const { header, rows } = fixtureLines(2000, 3);
+      const quote = (field: string) => (/^-?\d+$/.test(field) ? field : `"${field}"`);
+      const uci = (line: string) => line.split(",").map(quote).join(";");
+      const invalid = rows.map((line) => uci(line.replace(/^\d+,/, "old,")));
+      return writeRepeated(path, `${uci(header)}\n`, `${invalid.join("\n")}\n`, megabytes);
+    },
+  },
+  {
     title: "one-field (ragged) records",
     write(path, megabytes) {
       const { header } = fixtureLines(1, 3);
@@ -314,6 +326,12 @@ async function inTemporaryDirectory(body: (directory: string) => Promise<void>) 
   }
 }
 
+/** The load averages over 1, 5 and 15 minutes, as `uptime` shows them: the machine is shared. */
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
 /** The hostile files, one at a time: written, loaded in a child, reported, deleted. */
 async function benchHostile(megabytes: number) {
   process.stdout.write(
@@ -338,7 +356,7 @@ async function benchHostile(megabytes: number) {
             : " (ABOVE the bound)";
       process.stdout.write(
         `  ${file.title}, ${mib} MiB: ${what} in ${seconds.toFixed(2)} s wall (${seconds < HOSTILE_GOAL_S ? "under" : "ABOVE"} the goal), ` +
-          `${(m.cpu[0] / 1000).toFixed(2)} s CPU, peak RSS ${m.maxRssMiB.toFixed(0)} MiB${rss}\n`,
+          `${(m.cpu[0] / 1000).toFixed(2)} s CPU, peak RSS ${m.maxRssMiB.toFixed(0)} MiB${rss}; load average ${loadAverage()}\n`,
       );
     });
   }
@@ -347,9 +365,7 @@ async function benchHostile(megabytes: number) {
 async function main() {
   const { runs, rows, hostileMb, real, child: stage } = parseOptions();
   if (stage) return child(stage, real, runs);
-  const load = loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" ");
+  const load = loadAverage();
   process.stdout.write(
     `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs, ` +
       `load average ${load}; medians of ${runs} runs after a warm-up (wall spread in parentheses)\n`,

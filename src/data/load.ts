@@ -1,5 +1,4 @@
 import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
 import { buildAudit } from "./audit-builder.js";
 import type { DataAudit } from "./audit.js";
 import { changeWhileRead, openDataFile, versionOf } from "./data-file.js";
@@ -10,6 +9,7 @@ import type { ColumnPositions } from "./header.js";
 import { LIMITS } from "./load-options.js";
 import type { LoadLimits, LoadOptions } from "./load-options.js";
 import { ProblemLog } from "./problem-log.js";
+import { RecordSplitter } from "./records.js";
 import { RowCollector } from "./row-collector.js";
 import { CsvScanner } from "./scan.js";
 import { sniff } from "./sniff.js";
@@ -36,8 +36,9 @@ interface Read {
  * Loads a Bank Marketing CSV — the article's Kaggle variant (`,`, label `deposit`) or the UCI
  * files (`;`, quoted, label `y`); delimiter detected, BOM tolerated, \r\n, \n and \r line ends
  * alike, blank lines skipped — into a columnar {@link BankTable}, streaming: the scanner
- * (./scan.ts) checks every byte, csv-parse splits the records it passes on, and their values go
- * straight into typed arrays. Returns the table and the file's {@link DataAudit}.
+ * (./scan.ts) checks every byte, the records it passes on are split into fields (./records.ts:
+ * csv-parse for those with a quote), and their values go straight into typed arrays. Returns
+ * the table and the file's {@link DataAudit}.
  *
  * Throws a {@link DataError} for an unreadable, empty, header-only or non-CSV file, missing or
  * duplicate columns, a string column of too many levels, a single class, a file that changed
@@ -91,7 +92,7 @@ function checkHead(path: string, { head, version }: OpenedFile): Sniffed {
   return format;
 }
 
-/** Streams the file through the scanner and csv-parse into a {@link RowCollector}. */
+/** Streams the file through the scanner and the record splitter into a {@link RowCollector}. */
 async function readRecords(
   path: string,
   file: OpenedFile,
@@ -101,38 +102,21 @@ async function readRecords(
 ): Promise<Read> {
   const log = new ProblemLog(limits, dropInvalidRows);
   const events = { ragged: log.ragged.bind(log) };
-  const scanner = new CsvScanner(path, format.delimiter, limits, events, format.bom ? 3 : 0);
-  const read: Read = { scanner, log };
-  const parser = parse({
-    delimiter: format.delimiter,
-    bom: true,
-    record_delimiter: ["\r\n", "\n", "\r"],
-    // A backstop: the scanner refuses longer records first, with the line they start on.
-    max_record_size: limits.maxRecordBytes + 1,
-  });
-  let consumed = 0;
-  let failure: unknown;
-  async function consume(records: AsyncIterable<string[]>) {
-    try {
-      for await (const record of records) {
-        const line = scanner.lines.shift();
-        consumed++;
-        if (read.rows !== undefined) read.rows.row(record, line);
-        else read.rows = headerRead(path, record, line, read, limits, file.version.size);
-      }
-    } catch (error) {
-      // pipeline() rejects with an AbortError, not with what the last stage threw: keep it.
-      failure = error;
-      throw error;
-    }
-  }
+  const read: Omit<Read, "scanner"> = { log };
+  const sink = (record: string[], line: number) => {
+    if (read.rows !== undefined) read.rows.row(record, line);
+    else read.rows = headerRead(path, record, line, read, limits, file.version.size);
+  };
+  const splitter = new RecordSplitter(path, format.delimiter, limits.maxRecordBytes, sink);
+  const skip = format.bom ? 3 : 0;
+  const scanner = new CsvScanner(path, format.delimiter, limits, events, splitter, skip);
   const stream = file.handle.createReadStream({ start: 0, autoClose: false });
   try {
-    await pipeline(stream, scanner.transform(), parser, consume);
-  } catch (caught) {
-    throw readFailure(path, failure ?? caught, (records) => scanner.lines.at(records - consumed));
+    await pipeline(stream, scanner.writable());
+  } catch (error) {
+    throw readFailure(path, error);
   }
-  return read;
+  return { ...read, scanner };
 }
 
 /** The header record: its columns located, and the collector of the rows that follow. */
@@ -140,7 +124,7 @@ function headerRead(
   path: string,
   header: string[],
   line: number,
-  read: Read,
+  read: Omit<Read, "scanner">,
   limits: LoadLimits,
   bytes: number,
 ): RowCollector {
@@ -149,22 +133,9 @@ function headerRead(
   return new RowCollector(path, header, read.columns, limits, read.log, Math.ceil(bytes / 64));
 }
 
-/** What a failed read throws: a DataError, csv-parse's error at the line of its record. */
-function readFailure(
-  path: string,
-  error: unknown,
-  lineOfRecord: (records: number) => number | undefined,
-): DataError {
+/** What a failed read throws: the DataError, or an `unreadable` one for an I/O error. */
+function readFailure(path: string, error: unknown): DataError {
   if (error instanceof DataError) return error;
-  if (error instanceof CsvError) {
-    const { records, index } = error as CsvError & { records?: number; index?: number };
-    const line = records === undefined ? undefined : lineOfRecord(records);
-    const where = line === undefined ? "" : ` at line ${line}`;
-    const message = error.message
-      .replace(/ (at|on) line \d+/g, "")
-      .replace(/on field \d+/, `in field ${(index ?? 0) + 1}`);
-    return new DataError("malformed-csv", path, `not valid CSV${where}: ${message}`);
-  }
   const reason = error instanceof Error ? error.message : String(error);
   return new DataError("unreadable", path, `cannot read the file (${reason})`);
 }

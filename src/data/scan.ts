@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { isUtf8 } from "node:buffer";
-import { Transform } from "node:stream";
+import { Writable } from "node:stream";
 import { DataError } from "./errors.js";
-import { LineQueue } from "./line-queue.js";
-import { RecordOutput } from "./record-output.js";
+import { RecordBytes } from "./record-bytes.js";
+import type { RecordSplitter } from "./records.js";
 import { firstInvalidUtf8, incompleteTail } from "./utf8.js";
 
 /** Bounds on what one record may hold before the file is refused as not a bank CSV. */
@@ -14,7 +14,7 @@ export interface ScanLimits {
   maxRecordBytes: number;
 }
 
-/** What the scanner tells the loader about the records it keeps from csv-parse. */
+/** What the scanner tells the loader about the records it withholds. */
 export interface ScanEvents {
   /** A record (starting on `line`) of `fields` fields, not the header's `headerFields`. */
   ragged(line: number, fields: number, headerFields: number): void;
@@ -35,8 +35,8 @@ const enum State {
 }
 
 /**
- * The bytes of a CSV file on their way to csv-parse, seen once each, in bounded memory. The
- * scanner hashes them (SHA-256), counts them, and
+ * The bytes of a CSV file, seen once each, in bounded memory, on their way to the
+ * {@link RecordSplitter} (./records.ts). The scanner hashes them (SHA-256), counts them, and
  *
  * - checks they are UTF-8 (`isUtf8` per chunk; an invalid byte is a DataError `not-utf8` with its
  *   line and character position), so no byte is silently replaced by U+FFFD;
@@ -45,16 +45,15 @@ const enum State {
  * - splits records where pandas does: \r\n, \n and \r each end a line, whichever comes (mixed
  *   endings included), except inside quotes; a quote opens a quoted field only at its start, and
  *   "" inside one is a quote (other misplaced quotes are left for csv-parse to report);
- * - passes on only the header and the records with as many fields as the header: blank lines
+ * - passes on only the header and the records with as many fields as the header, with the line
+ *   each starts on, its line break left out, and whether it holds a double quote: blank lines
  *   (empty, or spaces and tabs only, which pandas' `skip_blank_lines` skips) are counted, and a
  *   record of another width is reported to `events.ragged`, so csv-parse never sees either (it
  *   would spend ~30 µs on each, building an error object before reading `relax_column_count`).
  *
- * `lines` holds, in order, the line on which each record passed on starts; `skip` bytes at the
- * start (a UTF-8 byte-order mark) are passed on but not scanned.
+ * `skip` bytes at the start (a UTF-8 byte-order mark) are neither scanned nor passed on.
  */
 export class CsvScanner {
-  readonly lines = new LineQueue();
   /** Blank lines withheld. */
   blankLines = 0;
   /** Bytes hashed. */
@@ -75,42 +74,50 @@ export class CsvScanner {
   private quoteColumn = 0;
   /** The header's field count (0 until the first non-blank record ends). */
   private headerFields = 0;
-  private lastPassed = false;
+  /** Whether the current record holds a double quote. */
+  private quoted = false;
+  /**
+   * Whether one of its quotes is misplaced: inside an unquoted field, or a closing quote followed
+   * by anything but the delimiter or the line break (csv-parse's two quoting errors).
+   */
+  private misquoted = false;
   /** An incomplete UTF-8 sequence at the end of the last chunk (scanned with the next one). */
   private carry: Buffer = Buffer.alloc(0);
-  private readonly output = new RecordOutput();
+  private readonly record = new RecordBytes();
+  /** Off while the bytes before an invalid UTF-8 byte are scanned only to locate it. */
+  private passing = true;
 
   constructor(
     private readonly path: string,
     delimiter: string,
     private readonly limits: ScanLimits,
     private readonly events: ScanEvents,
+    private readonly records: RecordSplitter,
     private skip = 0,
   ) {
     this.comma = delimiter.charCodeAt(0);
   }
 
-  /** The stream stage: bytes in, the bytes of the records passed on out. */
-  transform(): Transform {
-    const stream: Transform = new Transform({
-      transform: (chunk: Buffer, _encoding, done) => {
+  /** The stream's last stage: the file's bytes in, its records to the splitter. */
+  writable(): Writable {
+    return new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
         try {
-          for (const piece of this.chunk(chunk)) stream.push(piece);
+          this.chunk(chunk);
           done();
         } catch (error) {
           done(error as Error);
         }
       },
-      flush: (done) => {
+      final: (done) => {
         try {
-          for (const piece of this.end()) stream.push(piece);
+          this.end();
           done();
         } catch (error) {
           done(error as Error);
         }
       },
     });
-    return stream;
   }
 
   /** SHA-256 of the bytes scanned, hex (call once, at the end). */
@@ -118,25 +125,29 @@ export class CsvScanner {
     return this.hash.digest("hex");
   }
 
-  /** Scans one chunk; returns the bytes to pass on (complete records only). */
-  chunk(chunk: Buffer): Buffer[] {
+  /** Scans one chunk; passes on the records it completes. */
+  chunk(chunk: Buffer): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
     const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     const cut = bytes.length - incompleteTail(bytes);
     if (!isUtf8(bytes.subarray(0, cut))) throw this.notUtf8(bytes, firstInvalidUtf8(bytes, cut));
-    this.output.begin(bytes);
-    this.scan(bytes, Math.min(this.skip, cut), cut);
+    const from = Math.min(this.skip, cut);
+    this.record.begin(bytes, from);
+    this.scan(bytes, from, cut);
     this.skip = 0;
     this.carry = Buffer.from(bytes.subarray(cut));
-    return this.output.endChunk(cut);
+    this.record.endChunk(cut);
+    this.records.flush();
   }
 
-  /** The end of the file: the last record, if it has no line break; its bytes to pass on. */
-  end(): Buffer[] {
+  /** The end of the file: passes on the last record, if it has no line break. */
+  end(): void {
     if (this.carry.length > 0) throw this.notUtf8(this.carry, 0);
     if (this.state === State.Quoted) throw this.unclosed("");
-    return this.recordBytes > 0 && this.decide() ? this.output.endFile() : [];
+    this.record.begin(Buffer.alloc(0), 0);
+    if (this.recordBytes > 0 && this.decide()) this.pass(0);
+    this.records.flush();
   }
 
   /** Advances the state over bytes[from, to); throws a DataError when a limit is passed. */
@@ -150,7 +161,7 @@ export class CsvScanner {
       if (b === LF && this.afterCR) {
         this.afterCR = false;
         if (this.state !== State.Quoted) {
-          this.output.lineFeedOfCRLF(i, this.lastPassed);
+          this.record.restart(i + 1);
           continue;
         }
       } else if (b === LF || b === CR) {
@@ -195,6 +206,7 @@ export class CsvScanner {
 
   /** The quote state machine over one byte that is not a line break outside quotes. */
   private advance(b: number) {
+    if (b === QUOTE) this.quoted = true;
     if (this.state === State.Quoted) {
       if (b === QUOTE) this.state = State.QuoteInQuoted;
     } else if (b === this.comma) {
@@ -213,13 +225,16 @@ export class CsvScanner {
       } else this.state = State.Unquoted;
     } else if (this.state === State.QuoteInQuoted) {
       this.state = b === QUOTE ? State.Quoted : State.Unquoted;
-    }
+      if (b !== QUOTE) this.misquoted = true;
+    } else if (b === QUOTE) this.misquoted = true; // a quote inside an unquoted field
   }
 
   /** A record ends with the line break at `i`: pass it on or withhold it; start the next. */
   private endRecord(i: number) {
-    this.lastPassed = this.decide();
-    this.output.endRecord(i + 1, this.lastPassed);
+    if (this.decide()) this.pass(i);
+    this.record.restart(i + 1);
+    this.quoted = false;
+    this.misquoted = false;
     this.state = State.FieldStart;
     this.fields = 1;
     this.recordBytes = 0;
@@ -238,8 +253,16 @@ export class CsvScanner {
       this.events.ragged(this.recordLine, this.fields, this.headerFields);
       return false;
     }
-    this.lines.push(this.recordLine);
     return true;
+  }
+
+  /** Passes on the record that just ended, before offset `end` of the chunk. */
+  private pass(end: number) {
+    if (!this.passing) return;
+    if (this.misquoted || this.records.gathering) {
+      this.records.gather(this.record.take(end), this.recordLine);
+    } else if (this.quoted) this.records.quoted(this.record.text(end), this.recordLine);
+    else this.records.plain(this.record.text(end), this.recordLine);
   }
 
   private malformed(at: number, reason: string) {
@@ -263,6 +286,7 @@ export class CsvScanner {
 
   /** The DataError for the first invalid UTF-8 sequence of `bytes`, at offset `at`. */
   private notUtf8(bytes: Buffer, at: number) {
+    this.passing = false;
     this.scan(bytes, Math.min(this.skip, at), at);
     const byte = `0x${bytes[at].toString(16).toUpperCase().padStart(2, "0")}`;
     return new DataError(

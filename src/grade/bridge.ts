@@ -14,6 +14,7 @@ import { Reader, Writer } from "./codec.mjs";
 import { confinedCommand, type ConfinementKind } from "./confinement.js";
 import { treeCpuMs } from "./cpu-time.mjs";
 import { stepWallLimitMs } from "./limits.js";
+import { SentArrays } from "./sent-arrays.js";
 import { writeBack } from "./write-back.js";
 
 /**
@@ -179,6 +180,8 @@ export class Sandbox {
   stopped: Stop | undefined;
   /** Calls answered, for the benchmark. */
   calls = 0;
+  /** The typed arrays sent to it (sent-arrays.ts). */
+  readonly sent = new SentArrays();
   /** The CPU milliseconds its process tree used, read from /proc when it was stopped. */
   cpuMs = 0;
 
@@ -257,7 +260,11 @@ export class Sandbox {
     w.reset();
     w.callbacks = callbacks; // each function argument becomes a callback marker
     w.u8(CALL);
+    const forgotten = this.sent.takeForgotten();
+    w.u32(forgotten.length);
+    for (const id of forgotten) w.u32(id);
     w.value(name);
+    w.handles = this.sent; // typed arrays the sandbox holds, unchanged, go as references
     w.value(args);
     this.write(w.finish());
     for (;;) {

@@ -178,8 +178,9 @@ export class Sandbox {
   exports: [string, string][] = [];
   /** Set once the sandbox has stopped answering. */
   stopped: Stop | undefined;
-  /** Calls answered, for the benchmark. */
+  /** Calls answered, and the bytes of the messages sent to it and received: for the benchmark. */
   calls = 0;
+  readonly bytes = { sent: 0, received: 0 };
   /** The typed arrays sent to it (sent-arrays.ts). */
   readonly sent = new SentArrays();
   /** The CPU milliseconds its process tree used, read from /proc when it was stopped. */
@@ -321,6 +322,7 @@ export class Sandbox {
   }
 
   private write(frame: Uint8Array): void {
+    this.bytes.sent += frame.length;
     try {
       let offset = 0;
       while (offset < frame.length) offset += writeSync(this.requests, frame, offset);
@@ -366,6 +368,7 @@ export class Sandbox {
         const length = header.readUInt32LE(0);
         if (length > this.options.maxFrameBytes) oversized = length;
         else body = this.take(length);
+        this.bytes.received += 4 + (body?.length ?? 0);
       }
       watchdog!.disarm();
       this.waitedMs += performance.now() - started;

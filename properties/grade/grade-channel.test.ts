@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { Reader, Writer } from "../../src/grade/codec.mjs";
+import { Reader, Writer, type HeldArray } from "../../src/grade/codec.mjs";
+import { SentArrays } from "../../src/grade/sent-arrays.js";
 import { writeBack } from "../../src/grade/write-back.js";
 
 /**
@@ -74,5 +75,74 @@ describe("replaying changes to arguments", () => {
     writeBack(w, new Float32Array([3, 4]));
     writeBack(w, new Float64Array([3, 4, 5]));
     expect([...w]).toEqual([1, 2]);
+  });
+});
+
+describe("typed arrays sent once (handles)", () => {
+  /** Encodes a call's arguments as the checking side does, with its record `sent`. */
+  function encodeArgs(sent: SentArrays, args: unknown[]): Buffer {
+    const w = new Writer();
+    w.handles = sent;
+    w.value(args);
+    return Buffer.from(w.finish().subarray(4));
+  }
+
+  /** Decodes them as the sandbox does: fresh copies of what it holds, recorded in `copies`. */
+  function decodeArgs(frame: Buffer, held: Map<number, HeldArray>) {
+    const reader = new Reader(frame);
+    reader.held = held;
+    reader.copies = new Map();
+    return { args: reader.value() as unknown[], copies: reader.copies };
+  }
+
+  test("an unchanged array, or a copy of it, goes as a reference; a changed one is sent again", () => {
+    const sent = new SentArrays();
+    const held = new Map<number, HeldArray>();
+    const X = new Float64Array(512).fill(1.5);
+    const first = encodeArgs(sent, [X, 2]);
+    expect(first.length).toBeGreaterThan(4096);
+    expect(decodeArgs(first, held).args[0]).toEqual(X);
+    const again = encodeArgs(sent, [Float64Array.from(X), 2]);
+    expect(again.length).toBeLessThan(64);
+    expect(decodeArgs(again, held).args[0]).toEqual(X);
+    X[3] = -0;
+    const changed = encodeArgs(sent, [X, 2]);
+    expect(changed.length).toBeGreaterThan(4096);
+    expect(Object.is((decodeArgs(changed, held).args[0] as Float64Array)[3], -0)).toBe(true);
+    // Same bytes, another kind: not the same array.
+    const asInts = new Int32Array(X.buffer.slice(0));
+    expect((decodeArgs(encodeArgs(sent, [asInts]), held).args[0] as Int32Array).constructor).toBe(
+      Int32Array,
+    );
+  });
+
+  test("each call gets a fresh copy: changing it spoils neither what is held nor the next call", () => {
+    const sent = new SentArrays();
+    const held = new Map<number, HeldArray>();
+    const w = new Float64Array([1, 2, 3]);
+    const first = decodeArgs(encodeArgs(sent, [w]), held);
+    const copy = first.args[0] as Float64Array;
+    copy[0] = 99;
+    // The sandbox sees the change: the copy no longer encodes as its reference.
+    const after = new Writer();
+    after.copies = first.copies;
+    after.value(first.args);
+    const unchanged = new Writer();
+    unchanged.copies = first.copies;
+    copy[0] = 1;
+    unchanged.value(first.args);
+    expect(after.length).toBeGreaterThan(unchanged.length);
+    copy[0] = 99;
+    const second = decodeArgs(encodeArgs(sent, [w]), held).args[0] as Float64Array;
+    expect([...second]).toEqual([1, 2, 3]);
+    expect(second).not.toBe(copy);
+  });
+
+  test("what a sandbox sends may not use references, nor name what it holds", () => {
+    const sent = new SentArrays();
+    const frame = encodeArgs(sent, [new Float64Array(4)]);
+    expect(() => new Reader(frame, undefined, true).value()).toThrow("malformed message");
+    const reference = encodeArgs(sent, [new Float64Array(4)]);
+    expect(() => decodeArgs(reference, new Map())).toThrow("malformed message");
   });
 });

@@ -14,6 +14,7 @@ import { Reader, Writer } from "./codec.mjs";
 import { confinedCommand, type ConfinementKind } from "./confinement.js";
 import { treeCpuMs } from "./cpu-time.mjs";
 import { stepWallLimitMs } from "./limits.js";
+import { SentArrays } from "./sent-arrays.js";
 import { writeBack } from "./write-back.js";
 
 /**
@@ -177,8 +178,11 @@ export class Sandbox {
   exports: [string, string][] = [];
   /** Set once the sandbox has stopped answering. */
   stopped: Stop | undefined;
-  /** Calls answered, for the benchmark. */
+  /** Calls answered, and the bytes of the messages sent to it and received: for the benchmark. */
   calls = 0;
+  readonly bytes = { sent: 0, received: 0 };
+  /** The typed arrays sent to it (sent-arrays.ts). */
+  readonly sent = new SentArrays();
   /** The CPU milliseconds its process tree used, read from /proc when it was stopped. */
   cpuMs = 0;
 
@@ -257,7 +261,11 @@ export class Sandbox {
     w.reset();
     w.callbacks = callbacks; // each function argument becomes a callback marker
     w.u8(CALL);
+    const forgotten = this.sent.takeForgotten();
+    w.u32(forgotten.length);
+    for (const id of forgotten) w.u32(id);
     w.value(name);
+    w.handles = this.sent; // typed arrays the sandbox holds, unchanged, go as references
     w.value(args);
     this.write(w.finish());
     for (;;) {
@@ -314,6 +322,7 @@ export class Sandbox {
   }
 
   private write(frame: Uint8Array): void {
+    this.bytes.sent += frame.length;
     try {
       let offset = 0;
       while (offset < frame.length) offset += writeSync(this.requests, frame, offset);
@@ -359,6 +368,7 @@ export class Sandbox {
         const length = header.readUInt32LE(0);
         if (length > this.options.maxFrameBytes) oversized = length;
         else body = this.take(length);
+        this.bytes.received += 4 + (body?.length ?? 0);
       }
       watchdog!.disarm();
       this.waitedMs += performance.now() - started;

@@ -58,8 +58,9 @@ class Checking {
   readonly notes: string[];
   readonly outcomes: PropertyOutcome[] = [];
   calls = 0;
-  /** The CPU milliseconds of the sandboxes it stopped. */
+  /** The CPU milliseconds of the sandboxes it stopped, and the bytes of their messages. */
   sandboxCpuMs = 0;
+  readonly bytes = { sent: 0, received: 0 };
   private proxy = "";
   /** The tag of this submission's instances of the property files (property-files.ts). */
   readonly tag: string;
@@ -106,8 +107,7 @@ class Checking {
   /** A fresh sandbox for a new step when the last one stopped; the step's budget starts. */
   beginStep(): void {
     if (this.sandbox.stopped) {
-      this.calls += this.sandbox.calls;
-      this.sandboxCpuMs += this.sandbox.cpuMs;
+      this.count(this.sandbox);
       this.sandbox = new Sandbox(this.sandboxOptions, this.job.stepLimitMs);
       activeSandbox = this.sandbox;
     }
@@ -164,10 +164,17 @@ class Checking {
   }
 
   finish(): void {
-    this.calls += this.sandbox.calls;
     this.sandbox.stop();
-    this.sandboxCpuMs += this.sandbox.cpuMs;
+    this.count(this.sandbox);
     activeSandbox = undefined;
+  }
+
+  /** Adds what a stopped sandbox cost to the submission's totals. */
+  private count(sandbox: Sandbox): void {
+    this.calls += sandbox.calls;
+    this.sandboxCpuMs += sandbox.cpuMs;
+    this.bytes.sent += sandbox.bytes.sent;
+    this.bytes.received += sandbox.bytes.received;
   }
 }
 
@@ -214,6 +221,7 @@ export async function checkSubmission(
       calls: 0,
       seconds: seconds(),
       cpu,
+      bytes: checking.bytes,
     };
   }
   await checking.start(checks);
@@ -235,5 +243,6 @@ export async function checkSubmission(
     calls: checking.calls,
     seconds: seconds(),
     cpu: { sandbox: checking.sandboxCpuMs / 1000, checks: 0 },
+    bytes: checking.bytes,
   };
 }

@@ -4,6 +4,12 @@ export declare class Writer {
   length: number;
   callbacks: ((...args: unknown[]) => unknown)[] | undefined;
   callbackIds: Map<unknown, number> | undefined;
+  /** The checking side's record of what the sandbox holds (sent-arrays.ts). */
+  handles:
+    | { encode(array: object, kind: number, bytes: Uint8Array): { id: number; define: boolean } }
+    | undefined;
+  /** The sandbox's copies of held arrays (a Reader's `copies`). */
+  copies: Map<object, HeldArray> | undefined;
   reset(): void;
   u8(value: number): void;
   u32(value: number): void;
@@ -12,8 +18,17 @@ export declare class Writer {
   finish(): Uint8Array;
 }
 
+/** A typed array the sandbox holds: its id, kind (an index into codec.mjs's kinds) and bytes. */
+export interface HeldArray {
+  id: number;
+  kind: number;
+  bytes: Uint8Array;
+}
+
 export declare class Reader {
   constructor(buffer: Uint8Array, makeCallback?: (id: number) => unknown, untrusted?: boolean);
+  held: Map<number, HeldArray> | undefined;
+  copies: Map<object, HeldArray> | undefined;
   readonly buffer: Uint8Array;
   offset: number;
   u8(): number;

@@ -13,6 +13,16 @@
  * null and undefined come out; a v8 chunk, a BigInt typed array and an object key `__proto__`,
  * `constructor` or `prototype` make the message malformed.
  *
+ * Typed arrays sent once (only from the checking side to the sandbox, never the other way): a
+ * Writer given `handles` (bridge.ts's SentArrays) writes an array the sandbox already holds,
+ * unchanged, as a REF to its id instead of its bytes, and a new or changed one as a DEF (id and
+ * bytes); a Reader given `held` (the sandbox's table, id → a pristine copy) gives back, for
+ * either, a FRESH copy of the pristine array, and records it in `copies` (copy → its id and
+ * pristine array), so that the sandbox can tell afterwards whether the submission changed it. A
+ * Writer given `copies` writes such a copy, when it still equals its pristine array, as a REF:
+ * the sandbox compares the encodings of the arguments before and after a call that way, without
+ * re-encoding their bytes. An untrusted Reader refuses REF and DEF.
+ *
  * Plain JavaScript, shared: the sandbox imports it before the submission, and it takes every
  * built-in it uses at that moment, so that a submission that patches `Float64Array.prototype`,
  * `Object.keys` or `Buffer` changes nothing here (its own answers are what it computes).
@@ -43,6 +53,7 @@ const getPrototypeOf = Object.getPrototypeOf;
 const { isTypedArray, isProxy } = types;
 
 const mapGet = uncurry(Map.prototype.get);
+const mapSet = uncurry(Map.prototype.set);
 const arrayPush = uncurry(Array.prototype.push);
 const v8Serialize = serialize;
 const v8Deserialize = deserialize;
@@ -70,6 +81,8 @@ const OBJECT = 8;
 const CALLBACK = 9;
 const FUNCTION = 10;
 const V8 = 11;
+const TYPED_DEF = 12;
+const TYPED_REF = 13;
 
 /** Nesting beyond this is encoded by v8 (which also handles cycles). */
 const MAX_DEPTH = 64;
@@ -118,12 +131,18 @@ export class Writer {
     this.callbackIds = undefined;
     /** Or a list that each function is appended to (its index is its id): the checking side. */
     this.callbacks = undefined;
+    /** The checking side's record of the typed arrays the sandbox holds (see the module comment). */
+    this.handles = undefined;
+    /** The sandbox's copies of held arrays, made by a Reader (see the module comment). */
+    this.copies = undefined;
   }
 
   reset() {
     this.length = 4;
     this.callbackIds = undefined;
     this.callbacks = undefined;
+    this.handles = undefined;
+    this.copies = undefined;
   }
 
   reserve(bytes) {
@@ -207,19 +226,7 @@ export class Writer {
         if (depth < MAX_DEPTH && !isProxy(value)) {
           if (isView(value)) {
             if (isTypedArray(value)) {
-              const kind = mapGet(typedKind, taTag(value));
-              const byteLength = taByteLength(value);
-              this.reserve(6 + byteLength);
-              this.buffer[this.length] = TYPED;
-              this.buffer[this.length + 1] = kind;
-              setUint32(this.view, this.length + 2, byteLength, true);
-              this.length += 6;
-              u8Set(
-                this.buffer,
-                new Uint8ArrayCtor(taBuffer(value), taByteOffset(value), byteLength),
-                this.length,
-              );
-              this.length += byteLength;
+              this.typed(value);
               return;
             }
           } else if (isArray(value)) {
@@ -247,6 +254,37 @@ export class Writer {
     this.u8(V8);
     this.u32(chunk.length);
     this.bytes(chunk);
+  }
+
+  /** Writes a typed array: its bytes, or a reference (see the module comment). */
+  typed(value) {
+    const kind = mapGet(typedKind, taTag(value));
+    const byteLength = taByteLength(value);
+    const bytes = new Uint8ArrayCtor(taBuffer(value), taByteOffset(value), byteLength);
+    if (this.copies !== undefined && this.heldCopy(value, kind, bytes)) return;
+    if (this.handles !== undefined) {
+      const { id, define } = this.handles.encode(value, kind, bytes);
+      this.u8(define ? TYPED_DEF : TYPED_REF);
+      this.u32(id);
+      if (!define) return;
+    }
+    this.reserve(6 + byteLength);
+    this.buffer[this.length] = TYPED;
+    this.buffer[this.length + 1] = kind;
+    setUint32(this.view, this.length + 2, byteLength, true);
+    this.length += 6;
+    u8Set(this.buffer, bytes, this.length);
+    this.length += byteLength;
+  }
+
+  /** Writes a REF when `value` is a copy (of `kind`) that still holds its pristine array's `bytes`. */
+  heldCopy(value, kind, bytes) {
+    const held = mapGet(this.copies, value);
+    if (held === undefined || held.kind !== kind) return false;
+    if (bufferCompare(held.bytes, bytes) !== 0) return false;
+    this.u8(TYPED_REF);
+    this.u32(held.id);
+    return true;
   }
 
   /** The message, its length prefix filled in (a view of the reused buffer: send it at once). */
@@ -287,6 +325,10 @@ function malformed() {
 /** Reads one message (a Buffer without its length prefix). */
 export class Reader {
   constructor(buffer, makeCallback, untrusted = false) {
+    /** The sandbox's held arrays, id → {kind, bytes} (see the module comment); REF and DEF need it. */
+    this.held = undefined;
+    /** Where the fresh copies of held arrays are recorded: copy → {id, kind, bytes}. */
+    this.copies = undefined;
     this.buffer = buffer;
     /** Whether the message comes from a submission: see the module comment. */
     this.untrusted = untrusted;
@@ -319,6 +361,47 @@ export class Reader {
     return value;
   }
 
+  /** A typed array's kind, length and bytes, into a fresh typed array. */
+  typed() {
+    const kind = this.u8();
+    const bytes = this.u32();
+    const Ctor = TYPED_CTORS[kind];
+    if (Ctor === undefined || bytes % TYPED_SIZES[kind] !== 0) throw malformed();
+    if (this.untrusted && kind >= UNTRUSTED_KINDS) throw malformed();
+    this.need(bytes);
+    const out = new Ctor(bytes / TYPED_SIZES[kind]);
+    u8Set(
+      new Uint8ArrayCtor(out.buffer),
+      u8Subarray(this.buffer, this.offset, this.offset + bytes),
+    );
+    this.offset += bytes;
+    return out;
+  }
+
+  /** A DEF (which the sandbox keeps) or a REF: a fresh copy of the held array. */
+  heldArray(tag) {
+    if (this.untrusted || this.held === undefined) throw malformed();
+    const id = this.u32();
+    if (tag === TYPED_DEF) {
+      if (this.u8() !== TYPED) throw malformed();
+      const pristine = this.typed();
+      const kind = mapGet(typedKind, taTag(pristine));
+      mapSet(this.held, id, { id, kind, bytes: new Uint8ArrayCtor(taBuffer(pristine)) });
+    }
+    const held = mapGet(this.held, id);
+    if (held === undefined) throw malformed();
+    return this.copy(held);
+  }
+
+  /** A fresh copy of the held array `held`, recorded in `copies`. */
+  copy(held) {
+    const Ctor = TYPED_CTORS[held.kind];
+    const out = new Ctor(held.bytes.length / TYPED_SIZES[held.kind]);
+    u8Set(new Uint8ArrayCtor(out.buffer), held.bytes);
+    if (this.copies !== undefined) mapSet(this.copies, out, held);
+    return out;
+  }
+
   value(depth = 0) {
     if (depth > MAX_DEPTH + 1) throw malformed();
     const tag = this.u8();
@@ -340,21 +423,11 @@ export class Reader {
         this.offset += bytes;
         return text;
       }
-      case TYPED: {
-        const kind = this.u8();
-        const bytes = this.u32();
-        const Ctor = TYPED_CTORS[kind];
-        if (Ctor === undefined || bytes % TYPED_SIZES[kind] !== 0) throw malformed();
-        if (this.untrusted && kind >= UNTRUSTED_KINDS) throw malformed();
-        this.need(bytes);
-        const out = new Ctor(bytes / TYPED_SIZES[kind]);
-        u8Set(
-          new Uint8ArrayCtor(out.buffer),
-          u8Subarray(this.buffer, this.offset, this.offset + bytes),
-        );
-        this.offset += bytes;
-        return out;
-      }
+      case TYPED:
+        return this.typed();
+      case TYPED_DEF:
+      case TYPED_REF:
+        return this.heldArray(tag);
       case ARRAY: {
         const n = this.u32();
         const out = [];

@@ -64,9 +64,13 @@ async function gradeSubmission(run: Run, lane: Lane, discovery: Discovery, index
   return lane.grade(jobFor(run, folder, name, String(index)), run.jobTimeoutMs, run.properties);
 }
 
-/** The CPU time a submission cost, for the progress line (bench-grade.ts reads it). */
-function cpuShown({ cpu }: SubmissionOutcome): string {
-  return cpu ? `, CPU ${cpu.checks.toFixed(2)} s checks + ${cpu.sandbox.toFixed(2)} s sandbox` : "";
+/** The CPU time and bridge traffic a submission cost, for the progress line (bench-grade.ts reads it). */
+function cpuShown({ cpu, bytes }: SubmissionOutcome): string {
+  const mb = (n: number) => (n / 2 ** 20).toFixed(2);
+  const traffic = bytes ? `, ${mb(bytes.sent)} MB sent + ${mb(bytes.received)} MB received` : "";
+  return cpu
+    ? `${traffic}, CPU ${cpu.checks.toFixed(2)} s checks + ${cpu.sandbox.toFixed(2)} s sandbox`
+    : traffic;
 }
 
 /** The control's verdict, graded by `lane`: undefined when it passed, else why grading stops. */

@@ -18,7 +18,8 @@
  * READY exports, LOAD_ERROR name message, RESULT_SAME value (the arguments are as they
  * came: nothing to copy back), RESULT value args (it changed them), THREW name message, CALLBACK
  * id args (the submission calls a function the checks passed in, e.g. gradientDescent's
- * gradientFunction), EXIT code. From the grader: CALL name args, CALLBACK_VALUE value or
+ * gradientFunction), EXIT code. From the grader: CALL forgotten name args (forgotten: a count
+ * and the ids of held arrays to drop; args may hold references to held arrays), CALLBACK_VALUE value or
  * CALLBACK_ERROR name message. A call may nest inside a callback and the reverse.
  *
  * Plain JavaScript: it runs under bare Node, without the kit's TypeScript loader.
@@ -133,36 +134,75 @@ function sendError(type, error) {
 
 let submission;
 
+/**
+ * The typed arrays the grader sent once (codec.mjs: REF and DEF), id → pristine bytes. The
+ * submission never sees them: each call gets fresh copies. Whether it changed a copy is found
+ * here, by comparing the copy with its pristine bytes, and reported with the result (RESULT and
+ * the arguments as they are now). A submission that subverts this host can hide that it changed
+ * its copies (or spoil the pristine bytes of its own later calls), and gains nothing by it: the
+ * checks compute every expected value from their own arguments, which nothing of the sandbox
+ * ever changes unless it is reported, and a hidden change is, to every check, a submission that
+ * did not change its arguments, as any honest one can. The same held before handles, when this
+ * host compared its own re-encoding of the arguments with the message.
+ */
+const held = new MapCtor();
+const mapDelete = Function.prototype.call.bind(Map.prototype.delete);
+const mapGet = Function.prototype.call.bind(Map.prototype.get);
+
+/** Two writers per nesting level (a call inside a callback): the arguments before and after. */
+const argWriters = new MapCtor();
+let depth = 0;
+
+/** The arguments encoded into `w`, copies of held arrays that are unchanged as references. */
+function encodeArgs(w, args, copies, callbackIds) {
+  w.reset();
+  w.callbackIds = callbackIds;
+  w.copies = copies;
+  w.value(args);
+  return w;
+}
+
 function answer(reader, callbackIds) {
+  for (let n = reader.u32(); n > 0; n--) mapDelete(held, reader.u32());
   const name = reader.value();
-  const argsStart = reader.offset;
+  const copies = new MapCtor();
+  reader.held = held;
+  reader.copies = copies;
   const args = reader.value();
-  const argsEnd = reader.offset;
   const target = submission[name];
   if (typeof target !== "function") {
     sendError(THREW, { name: "Error", message: `does not export ${name}` });
     return;
   }
-  let value;
+  if (mapGet(argWriters, depth) === undefined)
+    mapSet(argWriters, depth, [new Writer(), new Writer()]);
+  const [beforeWriter, afterWriter] = mapGet(argWriters, depth);
+  depth++;
   try {
-    value = target(...args);
-  } catch (error) {
-    sendError(THREW, describeError(error));
-    return;
+    const before = encodeArgs(beforeWriter, args, copies, callbackIds);
+    let value;
+    try {
+      value = target(...args);
+    } catch (error) {
+      sendError(THREW, describeError(error));
+      return;
+    }
+    reply(value, args, before, afterWriter, copies, callbackIds);
+  } finally {
+    depth--;
   }
+}
+
+/** Sends `value`, and the arguments as they are now unless they are as they came (`before`). */
+function reply(value, args, before, afterWriter, copies, callbackIds) {
   try {
+    const after = encodeArgs(afterWriter, args, copies, callbackIds);
+    const same = sameBytes(before.buffer, 4, before.length, after.buffer, 4, after.length);
     send(
-      RESULT,
+      same ? RESULT_SAME : RESULT,
       (w) => {
         w.value(value);
-        // The arguments as they are now; nothing to copy back when they are as they came.
-        const start = w.length;
-        w.value(args);
-        if (sameBytes(w.buffer, start, w.length, reader.buffer, argsStart, argsEnd)) {
-          w.length = start;
-          return RESULT_SAME;
-        }
-        return undefined;
+        if (!same) w.value(args);
       },
       callbackIds,
     );

@@ -45,4 +45,6 @@ export interface SubmissionOutcome {
    * the bridge; not esbuild's own process). 0 when nothing ran.
    */
   cpu?: { sandbox: number; checks: number };
+  /** The bytes of the messages sent to its sandboxes and received from them (the benchmark). */
+  bytes?: { sent: number; received: number };
 }

@@ -4,6 +4,10 @@ import { expect, vi } from "vitest";
 import { formatCounterexample } from "./format.js";
 import { PropertyViolation } from "./expectations.js";
 import { describeBlame, functionInStack, functionsNamedIn } from "./blame.js";
+import { isPythonModule, pythonCounterexample, withPythonNames } from "../../src/python/report.js";
+
+/** A Python module under test: its failures name Python functions and print Python literals. */
+const python = isPythonModule(process.env.LOGREG_MODULE);
 
 /**
  * The teaching wrapper around fast-check: every model property runs through {@link checkProperty}
@@ -195,9 +199,11 @@ function failureReport(
     const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     lines.push(field("threw", thrown), field("hint", spec.hint));
   }
-  lines.push(`  ${inputLabel}:`, formatCounterexample(input), field("replay", replay));
+  const head = lines.join("\n");
+  const shown = python ? pythonCounterexample(input) : formatCounterexample(input);
+  const tail = [`  ${inputLabel}:`, shown, field("replay", replay)].join("\n");
   const report = new Error(
-    lines.join("\n"),
+    `${python ? withPythonNames(head) : head}\n${tail}`,
     error instanceof PropertyViolation ? {} : { cause: error },
   );
   return withTestFrames(report);

@@ -1,5 +1,6 @@
 import type { ArticleImplementation, ContractFunction } from "../../src/contract.js";
 import { contractFunctions } from "../../src/grade/exports.js";
+import { loadPythonModule } from "../../src/python/load.js";
 import { loadModuleUnderTest } from "../../src/watchdog/module-under-test.js";
 
 /**
@@ -15,8 +16,10 @@ if (!modulePath) {
   throw new Error("LOGREG_MODULE is not set: run the model properties through `npm test`.");
 }
 
-/** The module under test, as loaded: any of the contract's functions may be missing. */
-const loadedModule = (await loadModuleUnderTest(modulePath)) as Record<string, unknown>;
+/** The module under test, as loaded (a .py module through src/python): any function may be missing. */
+const loadedModule = (
+  modulePath.endsWith(".py") ? loadPythonModule(modulePath) : await loadModuleUnderTest(modulePath)
+) as Record<string, unknown>;
 
 /** Every function of the contract: the module's own, or one that throws when called. */
 const functions = contractFunctions(loadedModule) as unknown as ArticleImplementation;

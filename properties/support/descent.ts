@@ -108,8 +108,8 @@ export function historyHint(history: readonly number[], epochs: number): string 
  * The hint for one epoch of gradient descent at α that went from `start` to `next` and broke the
  * descent lemma, when the step is that of a common mistake (support/shape-hint.ts), computed with
  * the reference's gradient g at the start (and g₀ at b = 0): the model unchanged, the bias not
- * updated, the bias restarted from 0, α missing from the bias or from the whole step, or a step
- * along the gradient; undefined when none matches.
+ * updated, the bias restarted from 0, α missing from the bias or from the whole step, α applied
+ * twice, or a step along the gradient; undefined when none matches.
  */
 export function stepMistakeHint(start: Dataset, alpha: number, next: Model): string | undefined {
   const { X, y, w, b } = start;
@@ -142,6 +142,11 @@ export function stepMistakeHint(start: Dataset, alpha: number, next: Model): str
       what: "a step of dw and db without α",
       fix: "multiply the step by α: w − α·dw, b − α·db",
       values: [...weights(1, g.dw), b - g.db],
+    },
+    {
+      what: "a step of α² times the gradient, α applied twice",
+      fix: "multiply the gradient by α once: w − α·dw, b − α·db",
+      values: [...weights(alpha * alpha, g.dw), b - alpha * alpha * g.db],
     },
     {
       what: "a step along the gradient, uphill",

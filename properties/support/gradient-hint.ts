@@ -24,8 +24,9 @@ function gradientFrom(
 
 /**
  * Why a gradient `actual` is off on (X, y, w, b), when it is the gradient of a common mistake:
- * one example left out (the last, or the first), wⱼ in place of xᵢⱼ, no division by m, a division
- * by the feature count n, or the error's sign flipped. Each mistake's gradient is computed from
+ * one example left out (the last, or the first), wⱼ or xᵢ₀ in place of xᵢⱼ, no division by m (of
+ * both, dw only or db only), a division by the feature count n, the error's sign flipped, or the
+ * error taken from the logit (zᵢ − yᵢ, in both or in db only). Each mistake's gradient is computed from
  * the reference's errors eᵢ = σ(zᵢ) − yᵢ; undefined when none matches.
  */
 export function gradientMistakeHint(
@@ -43,7 +44,12 @@ export function gradientMistakeHint(
   const all = Array.from({ length: m }, (_, i) => i);
   const x = (i: number, j: number) => X.data[i * X.cols + j];
   const right = gradientFrom(X, errors, all, x);
-  const scaled = (k: number) => right.map((value) => value * k);
+  const n = X.cols;
+  const logitErrors = Float64Array.from(
+    { length: m },
+    (_, i) => reference.predict(rowView(X, i), w, b) - y[i],
+  );
+  const fromLogits = gradientFrom(X, logitErrors, all, x);
   const mistakes: Mistake[] = [
     {
       what: "the gradient without the last example (a loop i < m − 1)",
@@ -61,20 +67,57 @@ export function gradientMistakeHint(
       values: gradientFrom(X, errors, all, (_, j) => w[j]),
     },
     {
-      what: `m = ${m} times the gradient, the sums not divided by m`,
-      fix: "divide dw and db by m = X.rows",
-      values: scaled(m),
+      what: "(1/m) Σᵢ eᵢ · xᵢ₀ for every j, the feature index left out",
+      fix: "dwⱼ = (1/m) Σᵢ (σ(zᵢ) − yᵢ) · xᵢⱼ",
+      values: n === 0 ? [] : gradientFrom(X, errors, all, (i) => x(i, 0)),
+    },
+    ...divisionMistakes(right, m, n),
+    {
+      what: "the gradient of the errors zᵢ − yᵢ, σ left out (linear regression's gradient)",
+      fix: "the error is σ(zᵢ) − yᵢ, in dw and in db",
+      values: fromLogits,
     },
     {
-      what: `the gradient × ${m}/${X.cols}, the sums divided by the feature count n = X.cols`,
-      fix: "divide by the number of rows m = X.rows",
-      values: X.cols === m ? [] : scaled(m / X.cols),
+      what: "a db from the errors zᵢ − yᵢ (σ left out of the bias term), while dw is right",
+      fix: "db = (1/m) Σᵢ (σ(zᵢ) − yᵢ), the same errors as dw",
+      values: [...right.slice(0, n), fromLogits[n]],
     },
     {
       what: "minus the gradient, the error taken as y − σ(z)",
       fix: "the error is σ(zᵢ) − yᵢ",
-      values: scaled(-1),
+      values: right.map((value) => -value),
     },
   ];
   return namedMistake([...actual.dw, actual.db], right, mistakes);
+}
+
+/**
+ * The gradients of a division gone wrong, from the right one [dw…, db] of m rows and n features:
+ * no division by m (of both, of dw only, of db only) or a division by n instead of m.
+ */
+function divisionMistakes(right: readonly number[], m: number, n: number): Mistake[] {
+  const perRows = "divide dw and db by the number of rows m = X.rows";
+  const scaled = (k: number) => right.map((value) => value * k);
+  return [
+    {
+      what: `m = ${m} times the gradient, the sums not divided by m`,
+      fix: perRows,
+      values: scaled(m),
+    },
+    {
+      what: `the gradient × ${m}/${n}, the sums divided by the feature count n = X.cols`,
+      fix: perRows,
+      values: n === m ? [] : scaled(m / n),
+    },
+    {
+      what: `dw not divided by m = ${m}, while db is`,
+      fix: perRows,
+      values: [...right.slice(0, n).map((value) => value * m), right[n]],
+    },
+    {
+      what: `db not divided by m = ${m}, while dw is`,
+      fix: perRows,
+      values: [...right.slice(0, n), right[n] * m],
+    },
+  ];
 }

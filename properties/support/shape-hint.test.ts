@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { matrixFromRows } from "../../src/matrix.js";
 import * as reference from "../../src/reference/index.js";
 import { gradientMistakeHint } from "./gradient-hint.js";
+import { stepMistakeHint } from "./descent.js";
 import { namedMistake, sameValue } from "./shape-hint.js";
 
 describe("a hint names a mistake only when the wrong value is that mistake's", () => {
@@ -65,10 +66,54 @@ describe("the gradient's mistakes are recognised from their values", () => {
     );
   });
 
+  test("a db left as a sum, with dw averaged, is named as such", () => {
+    expect(gradientMistakeHint(X, y, w, b, { dw: right.dw, db: right.db * 3 })).toContain(
+      "db not divided by m = 3, while dw is",
+    );
+  });
+
+  test("errors taken from the logit (σ forgotten) are named as such", () => {
+    const z = [0, 1, 2].map((i) => reference.predict(X.data.subarray(2 * i, 2 * i + 2), w, b));
+    const e = z.map((zi, i) => zi - y[i]);
+    const dw = Float64Array.from(
+      [0, 1],
+      (j) => (e[0] * X.data[j] + e[1] * X.data[2 + j] + e[2] * X.data[4 + j]) / 3,
+    );
+    const db = (e[0] + e[1] + e[2]) / 3;
+    expect(gradientMistakeHint(X, y, w, b, { dw, db })).toContain("σ left out");
+  });
+
   test("m times the gradient is named as a missing division by m", () => {
     const dw = right.dw.map((value) => value * 3);
     expect(gradientMistakeHint(X, y, w, b, { dw, db: right.db * 3 })).toContain(
       "the sums not divided by m",
+    );
+  });
+});
+
+describe("a gradient-descent step's mistakes are recognised from the model it returns", () => {
+  const X = matrixFromRows([[1], [2]]);
+  const y = Float64Array.of(1, 0);
+  const w = Float64Array.of(0.5);
+  const b = 0.25;
+  const alpha = 0.5;
+  const g = reference.computeGradientsVectorized(X, y, w, b);
+
+  test("the right step earns no hint", () => {
+    const next = { w: Float64Array.of(w[0] - alpha * g.dw[0]), b: b - alpha * g.db };
+    expect(stepMistakeHint({ X, y, w, b }, alpha, next)).toBeUndefined();
+  });
+
+  test("a step of α² times the gradient is named as α applied twice", () => {
+    const a2 = alpha * alpha;
+    const next = { w: Float64Array.of(w[0] - a2 * g.dw[0]), b: b - a2 * g.db };
+    expect(stepMistakeHint({ X, y, w, b }, alpha, next)).toContain("α applied twice");
+  });
+
+  test("a bias left where it started is named as such", () => {
+    const next = { w: Float64Array.of(w[0] - alpha * g.dw[0]), b };
+    expect(stepMistakeHint({ X, y, w, b }, alpha, next)).toContain(
+      "the bias left where it started",
     );
   });
 });

@@ -25,3 +25,14 @@ export function rowView(X: Matrix, i: number): Float64Array {
 export function matrixToRows(X: Matrix): number[][] {
   return Array.from({ length: X.rows }, (_, i) => Array.from(rowView(X, i)));
 }
+
+/** Whether a value is a Matrix: rows, cols and a Float64Array of data. */
+export function isMatrix(value: unknown): value is Matrix {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "rows" in value &&
+    "cols" in value &&
+    (value as Matrix).data instanceof Float64Array
+  );
+}

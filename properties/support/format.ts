@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Matrix } from "../../src/contract.js";
-import { matrixToRows } from "../../src/matrix.js";
+import { isMatrix, matrixToRows } from "../../src/matrix.js";
 
 /** How many rows of a matrix (or entries of a vector) a failure message prints before eliding. */
 const MAX_PRINTED = 12;
@@ -8,16 +8,6 @@ const MAX_PRINTED = 12;
 /** A number as JavaScript would read it back exactly: shortest round-trip form, −0 kept. */
 export function formatNumber(value: number): string {
   return Object.is(value, -0) ? "-0" : String(value);
-}
-
-function isMatrix(value: unknown): value is Matrix {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "rows" in value &&
-    "cols" in value &&
-    (value as Matrix).data instanceof Float64Array
-  );
 }
 
 function formatList(values: ArrayLike<number>): string {

@@ -14,6 +14,7 @@ import { Reader, Writer } from "./codec.mjs";
 import { confinedCommand, type ConfinementKind } from "./confinement.js";
 import { treeCpuMs } from "./cpu-time.mjs";
 import { stepWallLimitMs } from "./limits.js";
+import { PipeReader } from "./pipe-reader.js";
 import { SentArrays } from "./sent-arrays.js";
 import { writeBack } from "./write-back.js";
 
@@ -188,6 +189,7 @@ export class Sandbox {
 
   private readonly requests: number;
   private readonly replies: number;
+  private readonly reader: PipeReader;
   private readonly stderr: string;
   private pid: number | undefined;
   private limitMs = 0;
@@ -195,9 +197,7 @@ export class Sandbox {
   private cpuAtStepMs = 0;
   private waitedMs = 0;
   private exitCode: number | undefined;
-  private inbox = Buffer.alloc(0);
   private readonly writer = new Writer();
-  private readonly chunk = Buffer.allocUnsafe(65536);
 
   constructor(
     private readonly options: SandboxOptions,
@@ -214,6 +214,7 @@ export class Sandbox {
     for (const path of paths) unlinkSync(path); // open on both sides: the names are not needed
     this.requests = requests.ours;
     this.replies = replies.ours;
+    this.reader = new PipeReader(this.replies);
     this.stderr = join(options.pipes, `stderr-${process.pid}-${n}`);
     const stderr = openSync(this.stderr, "w");
     const { file, args } = confinedCommand(
@@ -331,27 +332,6 @@ export class Sandbox {
     }
   }
 
-  /** The next `length` bytes of the replies' pipe (reading ahead in 64 KB chunks); undefined at its end. */
-  private take(length: number): Buffer | undefined {
-    if (this.inbox.length >= length) {
-      const out = this.inbox.subarray(0, length);
-      this.inbox = this.inbox.subarray(length);
-      return out;
-    }
-    const out = Buffer.allocUnsafe(length);
-    let have = this.inbox.copy(out);
-    this.inbox = Buffer.alloc(0);
-    while (have < length) {
-      const read = readSync(this.replies, this.chunk, 0, this.chunk.length, null);
-      if (read === 0) return undefined;
-      const used = Math.min(read, length - have);
-      this.chunk.copy(out, have, 0, used);
-      have += used;
-      if (used < read) this.inbox = Buffer.from(this.chunk.subarray(used, read));
-    }
-    return out;
-  }
-
   /**
    * The sandbox's next message, waiting at most what is left of the step's budget; undefined
    * once it has stopped (this.stopped says why).
@@ -363,11 +343,11 @@ export class Sandbox {
       watchdog!.arm(this.pid!, wallLimitMs - this.waitedMs, this.cpuAtStepMs + this.limitMs);
       let body: Buffer | undefined;
       let oversized = 0;
-      const header = this.take(4);
+      const header = this.reader.take(4);
       if (header !== undefined) {
         const length = header.readUInt32LE(0);
         if (length > this.options.maxFrameBytes) oversized = length;
-        else body = this.take(length);
+        else body = this.reader.take(length);
         this.bytes.received += 4 + (body?.length ?? 0);
       }
       watchdog!.disarm();

@@ -1,4 +1,5 @@
 import { writeBack } from "../grade/write-back.js";
+import { isMatrix } from "../matrix.js";
 import type { Origin, PythonResult } from "./process.js";
 
 /**
@@ -13,10 +14,6 @@ export function argumentArrays(args: unknown[], keywords: Record<string, unknown
   return [...args, ...Object.values(keywords)].filter(
     (value) => ArrayBuffer.isView(value) || Array.isArray(value) || isMatrix(value),
   );
-}
-
-function isMatrix(value: unknown): boolean {
-  return typeof value === "object" && value !== null && "data" in value && "rows" in value;
 }
 
 /** The arrays Python returned before, by Python id, while this side still holds them. */

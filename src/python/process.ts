@@ -1,8 +1,9 @@
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, constants, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Reader, Writer } from "../grade/codec.mjs";
+import { PipeReader } from "../grade/pipe-reader.js";
 
 /**
  * A learner's Python module, imported by one long-lived python process (bridge.py) and called
@@ -64,9 +65,8 @@ export class PythonProcess {
   stopped: string | undefined;
   private readonly requests: number;
   private readonly replies: number;
+  private readonly reader: PipeReader;
   private readonly writer = new Writer();
-  private inbox = Buffer.alloc(0);
-  private readonly chunk = Buffer.allocUnsafe(65536);
 
   constructor(python: string, bridge: string, modulePath: string) {
     const folder = mkdtempSync(join(tmpdir(), "logreg-py-"));
@@ -84,6 +84,7 @@ export class PythonProcess {
     closeSync(replies.write);
     this.requests = requests.write;
     this.replies = replies.read;
+    this.reader = new PipeReader(this.replies);
     const reader = this.receive();
     if (reader === undefined) return;
     const kind = reader.u8();
@@ -158,27 +159,11 @@ export class PythonProcess {
     }
   }
 
-  /** The next `length` bytes from Python; undefined at the end of the pipe. */
-  private take(length: number): Buffer | undefined {
-    const out = Buffer.allocUnsafe(length);
-    let have = this.inbox.copy(out);
-    this.inbox = this.inbox.subarray(Math.min(have, this.inbox.length));
-    while (have < length) {
-      const read = readSync(this.replies, this.chunk, 0, this.chunk.length, null);
-      if (read === 0) return undefined;
-      const used = Math.min(read, length - have);
-      this.chunk.copy(out, have, 0, used);
-      have += used;
-      if (used < read) this.inbox = Buffer.from(this.chunk.subarray(used, read));
-    }
-    return out;
-  }
-
   /** A reader of Python's next message; undefined (and stopped) once the process has ended. */
   private receive(): Reader | undefined {
     if (this.stopped) return undefined;
-    const header = this.take(4);
-    const body = header === undefined ? undefined : this.take(header.readUInt32LE(0));
+    const header = this.reader.take(4);
+    const body = header === undefined ? undefined : this.reader.take(header.readUInt32LE(0));
     if (body === undefined) {
       this.stop("the Python process ended (its error, if any, is printed above)");
       return undefined;

@@ -1,4 +1,5 @@
 import { ARTICLE_STEP, type ContractFunction, type Matrix } from "../contract.js";
+import { isMatrix } from "../matrix.js";
 import { pythonName } from "./adapter.js";
 
 /**
@@ -39,16 +40,6 @@ function list(values: ArrayLike<number>): string {
   const shown = Array.from(values).slice(0, MAX_PRINTED).map(pythonFloat);
   const more = values.length - shown.length;
   return `[${shown.join(", ")}${more > 0 ? `, ...]  # … ${more} more` : "]"}`;
-}
-
-function isMatrix(value: unknown): value is Matrix {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "rows" in value &&
-    "cols" in value &&
-    (value as Matrix).data instanceof Float64Array
-  );
 }
 
 function matrix({ rows, cols, data }: Matrix, indent: number): string {

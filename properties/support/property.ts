@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { expect, vi } from "vitest";
 import { formatCounterexample } from "./format.js";
 import { PropertyViolation } from "./expectations.js";
+import { inputReplay } from "./input-replay.js";
 import { describeBlame, functionInStack, functionsNamedIn } from "./blame.js";
 import { isPythonModule, pythonCounterexample, withPythonNames } from "../../src/python/report.js";
 
@@ -212,8 +213,16 @@ function failureReport(
 /** Runs a property through fast-check and, if it fails, throws the teaching report. */
 export function checkProperty<T>(spec: PropertySpec<T>): void {
   const { name, file } = currentTest();
+  const settings = {
+    ...runSettings(spec.runs ?? DEFAULT_RUNS),
+    // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
+    maxSkipsPerRun: 1,
+  };
+  // The grader checks the inputs of the last passing run again, without generating them.
+  const inputs = inputReplay<T>(`${file}\0${name}`, settings);
+  if (inputs?.passes((input) => spec.check(deepCopy(input)))) return;
   let stub: Error | undefined;
-  const property = fc.property(spec.inputs, (input) => {
+  const predicate = (input: T) => {
     // Once a stub has thrown, every input fails the same way: accept the rest.
     if (stub) return true;
     try {
@@ -223,15 +232,12 @@ export function checkProperty<T>(spec: PropertySpec<T>): void {
       if (isNotImplemented(error)) stub = error;
       throw error;
     }
-  });
-  const settings = {
-    ...runSettings(spec.runs ?? DEFAULT_RUNS),
-    // A precondition may skip at most as many inputs as are run, so it cannot hollow a property out.
-    maxSkipsPerRun: 1,
   };
+  const property = fc.property(spec.inputs, inputs?.recording(predicate) ?? predicate);
   // A first pass stops at the first failure, so a stub is reported at once; a real failure is
   // then found again from the same seed and shrunk (fast-check's runs are seeded, so repeatable).
   let details = fc.check(property, { ...settings, endOnFailure: true });
+  if (!details.failed) inputs?.keep();
   if (details.failed && !stub && details.counterexample !== null) {
     const shrunk = fc.check(property, { ...settings, seed: details.seed });
     if (shrunk.failed) details = shrunk;

@@ -52,6 +52,8 @@ interface Timing {
   cpuSeconds: number;
   /** The bridge's calls and traffic the grader's progress lines report, summed. */
   calls: number;
+  /** Of those, the calls answered ahead (src/grade/call-script.ts). */
+  ahead: number;
   sentMb: number;
   receivedMb: number;
   /** The CPU seconds the grader's progress lines report, summed over the submissions. */
@@ -87,10 +89,10 @@ async function gradeClass(scratch: string, extra: string[]): Promise<Timing> {
     console.error(error.stderr ?? String(error));
     process.exit(1);
   });
-  // "done 3/60  copy-002: 61/61 (4.1 s, 11256 calls, 6.68 MB sent + 1.04 MB received,
-  // CPU 3.61 s checks + 1.62 s sandbox)"
+  // "done 3/60  copy-002: 61/61 (1.1 s, 11256 calls (9800 answered ahead), 11.86 MB sent +
+  // 1.04 MB received, CPU 0.80 s checks + 0.54 s sandbox)"
   const line =
-    /(\d+) calls, (\d+\.\d+) MB sent \+ (\d+\.\d+) MB received, CPU (\d+\.\d+) s checks \+ (\d+\.\d+) s sandbox/g;
+    /(\d+) calls \((\d+) answered ahead\), (\d+\.\d+) MB sent \+ (\d+\.\d+) MB received, CPU (\d+\.\d+) s checks \+ (\d+\.\d+) s sandbox/g;
   const reported = [...stderr.matchAll(line)];
   const sum = (i: number) => reported.reduce((total, match) => total + Number(match[i]), 0);
   const seconds = (performance.now() - started) / 1000;
@@ -102,10 +104,11 @@ async function gradeClass(scratch: string, extra: string[]): Promise<Timing> {
     seconds,
     cpuSeconds,
     calls: sum(1),
-    sentMb: sum(2),
-    receivedMb: sum(3),
-    checks: sum(4),
-    sandboxes: sum(5),
+    ahead: sum(2),
+    sentMb: sum(3),
+    receivedMb: sum(4),
+    checks: sum(5),
+    sandboxes: sum(6),
     full,
     loadBefore,
     loadAfter,
@@ -122,6 +125,7 @@ function describe(label: string, t: Timing): string {
     `each: ${each(t.checks)} s checking (bundling, properties, oracle, bridge) + ` +
     `${each(t.sandboxes)} s in its sandboxes = ${each(t.checks + t.sandboxes)} s\n` +
     `  bridge per submission: ${(t.calls / copies).toFixed(0)} calls, ` +
+    `${(t.ahead / copies).toFixed(0)} answered ahead, ` +
     `${each(t.sentMb)} MB sent to the sandbox, ${each(t.receivedMb)} MB received`
   );
 }

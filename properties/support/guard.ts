@@ -1,4 +1,5 @@
 import type { ArticleImplementation, ContractFunction } from "../../src/contract.js";
+import { deepCopy } from "./deep-copy.js";
 import { PropertyViolation } from "./expectations.js";
 import { formatNumber } from "./format.js";
 
@@ -82,19 +83,11 @@ export function firstDifference(was: unknown, now: unknown, path: string): strin
   return Object.is(was, now) ? undefined : `${path} was ${show(was)}, is now ${show(now)}`;
 }
 
-function copyOf(value: unknown): unknown {
-  try {
-    return structuredClone(value);
-  } catch {
-    return value;
-  }
-}
-
 /** `f` as a function that fails with a violation when it changes one of its `names` arguments. */
 function guarded(name: string, names: readonly string[], f: (...args: unknown[]) => unknown) {
   if (names.length === 0) return f;
   return (...args: unknown[]) => {
-    const before = names.map((_, k) => copyOf(args[k]));
+    const before = names.map((_, k) => deepCopy(args[k]));
     const result = f(...args);
     names.forEach((argument, k) => {
       const difference = firstDifference(before[k], args[k], argument);

@@ -2,6 +2,7 @@ import { dirname, relative } from "node:path";
 import fc from "fast-check";
 import { expect, vi } from "vitest";
 import { formatCounterexample } from "./format.js";
+import { deepCopy } from "./deep-copy.js";
 import { PropertyViolation } from "./expectations.js";
 import { inputReplay } from "./input-replay.js";
 import { describeBlame, functionInStack, functionsNamedIn } from "./blame.js";
@@ -252,18 +253,6 @@ export function checkProperty<T>(spec: PropertySpec<T>): void {
   const replay = `PROPERTY_SEED=${details.seed} PROPERTY_PATH="${details.counterexamplePath}" ${vitestCommand(file, name)}`;
   const label = `counterexample (seed ${details.seed}, shrunk ${details.numShrinks} times)`;
   throw failureReport(name, spec, details.errorInstance, details.counterexample[0], label, replay);
-}
-
-/**
- * A deep copy of a property's input (typed arrays, matrices, records, arrays), so that the
- * generated value fast-check reports is the input as passed, whatever the check does to its copy.
- */
-function deepCopy<T>(input: T): T {
-  try {
-    return structuredClone(input);
-  } catch {
-    return input; // something structuredClone cannot copy (a function): passed as it is
-  }
 }
 
 /** Runs a worked example (a known-value test) and, if it fails, throws the teaching report. */

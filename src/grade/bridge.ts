@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { CallScript } from "./call-script.js";
 import { Reader, Writer } from "./codec.mjs";
 import { confinedCommand, type ConfinementKind } from "./confinement.js";
 import { treeCpuMs } from "./cpu-time.mjs";
@@ -61,6 +62,9 @@ export interface Stop {
 const CALL = 1;
 const CALLBACK_VALUE = 2;
 const CALLBACK_ERROR = 3;
+const BATCH = 4;
+/** In a CALL's count of arrays to forget: forget every one (after a script ended early). */
+const FORGET_ALL = 0xffffffff;
 // … and from it.
 const READY = 1;
 const LOAD_ERROR = 2;
@@ -84,29 +88,30 @@ type Reply =
   | { kind: "callback"; id: number; args: unknown[] }
   | { kind: "exit"; code: number };
 
+function readError(reader: Reader): ErrorInfo {
+  return { name: String(reader.value()), message: String(reader.value()) };
+}
+
+function list(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new Error("malformed message");
+  return value;
+}
+
 /** Decodes a message from the sandbox; throws on anything malformed. */
 function decodeReply(body: Buffer): Reply {
   const reader = new Reader(body, undefined, true);
   const type = reader.u8();
-  const error = (): ErrorInfo => ({
-    name: String(reader.value()),
-    message: String(reader.value()),
-  });
-  const list = (value: unknown): unknown[] => {
-    if (!Array.isArray(value)) throw new Error("malformed message");
-    return value;
-  };
   switch (type) {
     case READY:
       return { kind: "ready", exports: list(reader.value()) as [string, string][] };
     case LOAD_ERROR:
-      return { kind: "load-error", error: error() };
+      return { kind: "load-error", error: readError(reader) };
     case RESULT_SAME:
       return { kind: "result", value: reader.value(), args: undefined };
     case RESULT:
       return { kind: "result", value: reader.value(), args: list(reader.value()) };
     case THREW:
-      return { kind: "threw", error: error() };
+      return { kind: "threw", error: readError(reader) };
     case CALLBACK:
       return { kind: "callback", id: reader.u32(), args: list(reader.value()) };
     case EXIT:
@@ -181,9 +186,14 @@ export class Sandbox {
   stopped: Stop | undefined;
   /** Calls answered, and the bytes of the messages sent to it and received: for the benchmark. */
   calls = 0;
+  /** Of those, the calls whose answers came from their property's script (call-script.ts). */
+  answeredAhead = 0;
   readonly bytes = { sent: 0, received: 0 };
-  /** The typed arrays sent to it (sent-arrays.ts). */
-  readonly sent = new SentArrays();
+  /** The typed arrays sent to it (sent-arrays.ts), and whether it must forget all it holds. */
+  private sent = new SentArrays();
+  private forgetAll = false;
+  /** The current property's calls (call-script.ts). */
+  private script: CallScript | undefined;
   /** The CPU milliseconds its process tree used, read from /proc when it was stopped. */
   cpuMs = 0;
 
@@ -254,21 +264,49 @@ export class Sandbox {
     this.waitedMs = 0;
   }
 
+  /**
+   * Starts property `key` (its file and name): its script's calls, if it has one, are sent
+   * ahead in one message (call-script.ts).
+   */
+  beginProperty(key: string): void {
+    this.script = new CallScript(key);
+    // Every property starts with an empty table of arrays, so that its calls do not depend on
+    // what the properties before it sent.
+    this.sent = new SentArrays();
+    this.forgetAll = true;
+    const ahead = this.script.sentAhead();
+    if (ahead === undefined || this.stopped) return;
+    const w = this.writer;
+    w.reset();
+    w.u8(BATCH);
+    w.u32(ahead.length);
+    for (const message of ahead) w.bytes(message);
+    this.write(w.finish());
+  }
+
+  /** Ends the current property; a passed one's calls become its script. */
+  endProperty(passed: boolean): void {
+    if (this.script === undefined) return;
+    this.dropUnanswered();
+    if (passed && !this.stopped) this.script.keep();
+    this.script = undefined;
+  }
+
   /** Calls the submission's function `name`; throws what it throws, or why it cannot answer. */
   call(name: string, args: unknown[]): unknown {
     if (this.stopped) throw stoppedError(this.stopped);
     const callbacks: ((...a: unknown[]) => unknown)[] = [];
-    const w = this.writer;
-    w.reset();
-    w.callbacks = callbacks; // each function argument becomes a callback marker
-    w.u8(CALL);
-    const forgotten = this.sent.takeForgotten();
-    w.u32(forgotten.length);
-    for (const id of forgotten) w.u32(id);
-    w.value(name);
-    w.handles = this.sent; // typed arrays the sandbox holds, unchanged, go as references
-    w.value(args);
-    this.write(w.finish());
+    let message = this.encodeCall(name, args, callbacks);
+    const followed = this.script?.follows(message) ?? false;
+    if (!followed && this.dropUnanswered()) {
+      callbacks.length = 0;
+      message = this.encodeCall(name, args, callbacks); // against the emptied table
+    }
+    if (followed) this.answeredAhead++;
+    else {
+      this.script?.record(message, callbacks.length > 0);
+      this.write(message);
+    }
     for (;;) {
       const reply = this.receive();
       if (reply === undefined) throw stoppedError(this.stopped!);
@@ -285,6 +323,42 @@ export class Sandbox {
       }
       if (reply.kind === "callback") this.answerCallback(callbacks[reply.id], reply.args);
     }
+  }
+
+  /** The message of a call of `name`, each function argument added to `callbacks`. */
+  private encodeCall(name: string, args: unknown[], callbacks: unknown[]): Uint8Array {
+    const w = this.writer;
+    w.reset();
+    w.callbacks = callbacks as ((...a: unknown[]) => unknown)[]; // each becomes a callback marker
+    w.u8(CALL);
+    const forgotten = this.sent.takeForgotten();
+    w.u32(this.forgetAll ? FORGET_ALL : forgotten.length);
+    if (!this.forgetAll) for (const id of forgotten) w.u32(id);
+    this.forgetAll = false;
+    w.value(name);
+    w.handles = this.sent; // typed arrays the sandbox holds, unchanged, go as references
+    w.value(args);
+    return w.finish();
+  }
+
+  /**
+   * Reads and drops the answers of the script's calls still due (a call that differed from it,
+   * or a property that ended before its script did), not charging their CPU time to the step;
+   * then both sides forget the arrays they hold. Whether there were any.
+   */
+  private dropUnanswered(): boolean {
+    let due = this.script?.unanswered() ?? 0;
+    if (due === 0 || this.stopped) return false;
+    const cpuBefore = treeCpuMs(this.pid!, TICK_MS);
+    while (due > 0 && !this.stopped) {
+      const reply = this.receive();
+      if (reply?.kind === "result" || reply?.kind === "threw") due--;
+      else if (reply?.kind === "callback") this.answerCallback(undefined, reply.args);
+    }
+    if (!this.stopped) this.cpuAtStepMs += treeCpuMs(this.pid!, TICK_MS) - cpuBefore;
+    this.sent = new SentArrays();
+    this.forgetAll = true;
+    return true;
   }
 
   /** Ends the sandbox (if it still runs) and closes the pipes. */

@@ -58,6 +58,7 @@ class Checking {
   readonly notes: string[];
   readonly outcomes: PropertyOutcome[] = [];
   calls = 0;
+  answeredAhead = 0;
   /** The CPU milliseconds of the sandboxes it stopped, and the bytes of their messages. */
   sandboxCpuMs = 0;
   readonly bytes = { sent: 0, received: 0 };
@@ -149,13 +150,17 @@ class Checking {
     }
     const stoppedBefore = this.sandbox.stopped;
     setCurrentTest(name, file.path);
+    this.sandbox.beginProperty(`${id.file}\0${name}`);
+    let passed = false;
     try {
       await test.fn();
-      this.outcomes.push({ ...id, passed: true });
+      passed = true;
+      this.outcomes.push({ ...id, passed });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.outcomes.push({ ...id, passed: false, message: this.display(message) });
+      this.outcomes.push({ ...id, passed, message: this.display(message) });
     } finally {
+      this.sandbox.endProperty(passed);
       setCurrentTest(undefined);
     }
     if (this.sandbox.stopped && !stoppedBefore) {
@@ -172,6 +177,7 @@ class Checking {
   /** Adds what a stopped sandbox cost to the submission's totals. */
   private count(sandbox: Sandbox): void {
     this.calls += sandbox.calls;
+    this.answeredAhead += sandbox.answeredAhead;
     this.sandboxCpuMs += sandbox.cpuMs;
     this.bytes.sent += sandbox.bytes.sent;
     this.bytes.received += sandbox.bytes.received;
@@ -241,6 +247,7 @@ export async function checkSubmission(
     notes: checking.notes,
     properties: checking.outcomes,
     calls: checking.calls,
+    answeredAhead: checking.answeredAhead,
     seconds: seconds(),
     cpu: { sandbox: checking.sandboxCpuMs / 1000, checks: 0 },
     bytes: checking.bytes,

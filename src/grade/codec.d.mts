@@ -14,6 +14,8 @@ export declare class Writer {
   u8(value: number): void;
   u32(value: number): void;
   f64(value: number): void;
+  /** Appends `source` as it is. */
+  bytes(source: Uint8Array): void;
   value(value: unknown): void;
   finish(): Uint8Array;
 }

@@ -65,9 +65,12 @@ async function gradeSubmission(run: Run, lane: Lane, discovery: Discovery, index
 }
 
 /** The CPU time and bridge traffic a submission cost, for the progress line (bench-grade.ts reads it). */
-function cpuShown({ cpu, bytes }: SubmissionOutcome): string {
+function cpuShown({ cpu, bytes, answeredAhead }: SubmissionOutcome): string {
   const mb = (n: number) => (n / 2 ** 20).toFixed(2);
-  const traffic = bytes ? `, ${mb(bytes.sent)} MB sent + ${mb(bytes.received)} MB received` : "";
+  const ahead = answeredAhead === undefined ? "" : ` (${answeredAhead} answered ahead)`;
+  const traffic = bytes
+    ? `${ahead}, ${mb(bytes.sent)} MB sent + ${mb(bytes.received)} MB received`
+    : "";
   return cpu
     ? `${traffic}, CPU ${cpu.checks.toFixed(2)} s checks + ${cpu.sandbox.toFixed(2)} s sandbox`
     : traffic;

@@ -66,7 +66,7 @@ export class SentArrays {
         return { id: entry.id, define: false };
       }
     }
-    const added: Entry = { id: this.nextId++, kind, key, snapshot: Uint8Array.from(bytes) };
+    const added: Entry = { id: this.nextId++, kind, key, snapshot: new Uint8Array(bytes) };
     this.byArray.set(array, added);
     this.byContent.set(key, added);
     this.live.set(added.id, added);

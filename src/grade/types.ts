@@ -37,6 +37,8 @@ export interface SubmissionOutcome {
   properties: PropertyOutcome[];
   /** Calls answered by the submission, and the time its grading took (for the benchmark). */
   calls: number;
+  /** Of those, the calls answered ahead (call-script.ts), for the benchmark. */
+  answeredAhead?: number;
   seconds: number;
   /**
    * CPU seconds, for the benchmark: of its sandboxes (read from /proc before the grader ended

@@ -107,6 +107,29 @@ describe("a machine with no OS sandbox", () => {
       (error: { code: number; stderr: string }) => error,
     );
 
+  test("--unsafe-no-sandbox runs without an OS sandbox, also where one works, and says so", async () => {
+    const empty = await mkdtemp(join(tmpdir(), "logreg-unsafe-"));
+    try {
+      const { stderr } = await run(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "scripts/grade.ts",
+          empty,
+          "--out",
+          join(empty, "out"),
+          "--unsafe-no-sandbox",
+        ],
+        { cwd: root, timeout: 120_000 },
+      );
+      expect(stderr).toContain("grade: WARNING: --unsafe-no-sandbox: no OS sandbox");
+      expect(stderr).toContain("sandbox: none");
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   test("refuses to run untrusted code, saying why and what to do", async () => {
     const { code, stderr } = await gradeWithoutTools([]);
     expect(code).toBe(1);

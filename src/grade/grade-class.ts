@@ -129,16 +129,16 @@ async function loadRubric(opts: Options, properties: PropertyId[]): Promise<Rubr
 
 /** The sandbox to use, or why grading must not start. */
 async function chooseConfinement(opts: Options, scratch: string) {
+  if (opts.unsafeNoSandbox) {
+    console.error(
+      "grade: WARNING: --unsafe-no-sandbox: no OS sandbox, Node's permission model only (for code you trust)",
+    );
+    return "none";
+  }
   const probe = join(scratch, "probe");
   await mkdir(probe);
   const found = probeConfinement(probe);
   if (found.kind !== undefined) return found.kind;
-  if (opts.unsafeNoSandbox) {
-    console.error(
-      `grade: WARNING: no OS sandbox (${found.why}); --unsafe-no-sandbox: Node's permission model only`,
-    );
-    return "none";
-  }
   throw new Error(
     `no OS sandbox works on this machine (${found.why}): a submission could reach the network and ` +
       `signal your processes. Install bubblewrap (apt-get install bubblewrap) or enable user ` +

@@ -1,0 +1,144 @@
+import { closeSync, existsSync, openSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ARTICLE_STEP, type ContractFunction } from "../contract.js";
+import { pythonImplementation, pythonName } from "../python/adapter.js";
+import { findPython } from "../python/find-python.js";
+import { PythonError, PythonProcess } from "../python/process.js";
+import { Sandbox, type SandboxOptions, type Stop } from "./bridge.js";
+import type { Prepared } from "./bundle.js";
+import { confinedPython } from "./python-confinement.js";
+import type { Job } from "./types.js";
+
+/**
+ * A Python submission (a folder with logreg.py and no index.ts, index.js or index.mjs) in the
+ * grader's OS sandbox (python-confinement.ts): one python process runs src/python/bridge.py on
+ * it, and the contract's functions call it through src/python/adapter.ts, as
+ * `LOGREG_IMPL=logreg.py` does (docs/python.md). It answers the checks as a TypeScript
+ * submission's Sandbox (bridge.ts) does. A call that runs past the step's CPU budget in wall
+ * time raises TimeoutError in Python (LOGREG_PYTHON_CALL_SECONDS) and stops the process, so the
+ * step's later properties are not run; the kernel's CPU limit for the process's life is the
+ * backstop. Its CPU time is not measured (0, a lower bound) nor are its messages' bytes.
+ */
+
+/** The module a Python submission's folder holds. */
+const PYTHON_ENTRY = "logreg.py";
+
+/** What the checks need of a submission's process: a TypeScript Sandbox or a PythonSandbox. */
+export type SubmissionProcess = Pick<
+  Sandbox,
+  "exports" | "stopped" | "calls" | "bytes" | "cpuMs" | "beginStep" | "call" | "stop"
+>;
+
+/** Whether `folder` holds a Python submission: logreg.py, and no TypeScript or JavaScript entry. */
+function isPythonSubmission(folder: string): boolean {
+  const scripts = ["index.ts", "index.js", "index.mjs"];
+  return (
+    existsSync(join(folder, PYTHON_ENTRY)) && !scripts.some((f) => existsSync(join(folder, f)))
+  );
+}
+
+const BRIDGE = fileURLToPath(new URL("../python/bridge.py", import.meta.url));
+const CONTRACT = Object.keys(ARTICLE_STEP) as ContractFunction[];
+let started = 0;
+
+export class PythonSandbox implements SubmissionProcess {
+  exports: [string, string][] = [];
+  stopped: Stop | undefined;
+  calls = 0;
+  readonly bytes = { sent: 0, received: 0 };
+  readonly cpuMs = 0;
+  private readonly python: PythonProcess | undefined;
+  private readonly functions: Record<string, (...args: unknown[]) => unknown> = {};
+
+  /** Starts python on `options.folder`'s logreg.py; each call may take `limitMs` of wall time. */
+  constructor(options: SandboxOptions, limitMs: number) {
+    const python = findPython();
+    if (python === undefined) {
+      this.stopped = { reason: "could not be started: no python with numpy", timedOut: false };
+      return;
+    }
+    const limits = { memoryMb: options.memoryMb, cpuSeconds: options.cpuSeconds };
+    const env = { LOGREG_PYTHON_CALL_SECONDS: String(limitMs / 1000) };
+    let command: { file: string; args: string[] };
+    try {
+      const python3 = [python, BRIDGE, PYTHON_ENTRY];
+      command = confinedPython(options.confinement, limits, options.folder, python3, env);
+    } catch (error) {
+      this.stopped = {
+        reason: `could not be started: ${(error as Error).message}`,
+        timedOut: false,
+      };
+      return;
+    }
+    const stderr = openSync(join(options.pipes, `stderr-${process.pid}-py${started++}`), "w");
+    try {
+      this.python = new PythonProcess(python, BRIDGE, PYTHON_ENTRY, { command, output: stderr });
+    } finally {
+      closeSync(stderr);
+    }
+    if (this.python.stopped) {
+      this.stopped = {
+        reason: this.python.stopped.replace(/^could not import/, "threw at import:"),
+        timedOut: false,
+      };
+      return;
+    }
+    const implementation = pythonImplementation(this.python, PYTHON_ENTRY);
+    for (const name of CONTRACT) {
+      if (!this.python.names.includes(pythonName(name))) continue;
+      this.functions[name] = implementation[name] as (...args: unknown[]) => unknown;
+      this.exports.push([name, "function"]);
+    }
+  }
+
+  /** Python's own timer bounds each call (see the module comment): nothing to start here. */
+  beginStep(): void {}
+
+  call(name: string, args: unknown[]): unknown {
+    if (this.stopped) throw new Error(`your code ${this.stopped.reason}`);
+    const f = this.functions[name];
+    if (f === undefined) throw new Error(`${PYTHON_ENTRY} does not define ${name}`);
+    try {
+      return f(...args);
+    } catch (error) {
+      const cause = (error as Error).cause;
+      if (cause instanceof PythonError && cause.pythonType === "TimeoutError") {
+        this.stop({
+          reason: `ran past the time limit in ${pythonName(name as ContractFunction)}`,
+          timedOut: true,
+        });
+      } else if (this.python?.stopped) {
+        this.stop({ reason: "ended (the Python process exited or was killed)" });
+      }
+      throw error;
+    } finally {
+      this.calls++;
+    }
+  }
+
+  stop(why: { reason: string; timedOut?: boolean } = { reason: "was stopped" }): void {
+    this.stopped ??= { timedOut: false, ...why };
+    this.python?.stop();
+  }
+}
+
+/**
+ * What the checks know of a Python submission in place of a bundle: its folder's logreg.py,
+ * which its sandbox runs where it is; undefined for any other submission.
+ */
+export function pythonPrepared(job: Job): Prepared | undefined {
+  if (!isPythonSubmission(job.folder)) return undefined;
+  return {
+    bundle: join(job.folder, PYTHON_ENTRY),
+    displayPath: `${job.name}/${PYTHON_ENTRY}`,
+    notes: [],
+  };
+}
+
+/** A fresh process for the submission of `job`: python's for a Python submission, else node's. */
+export function startSandbox(options: SandboxOptions, job: Job): SubmissionProcess {
+  return isPythonSubmission(job.folder)
+    ? new PythonSandbox(options, job.stepLimitMs)
+    : new Sandbox(options, job.stepLimitMs);
+}

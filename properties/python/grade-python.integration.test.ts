@@ -12,9 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { ARTICLE_STEP, type ContractFunction } from "../../src/contract.js";
 import { probeConfinement } from "../../src/grade/confinement.js";
-import { pythonName } from "../../src/python/adapter.js";
 import { NO_PYTHON } from "../../src/python/find-python.js";
 import { python, pythonBugs, root } from "./python-suite.js";
 
@@ -31,10 +29,6 @@ const solution = readFileSync(join(root, "fixtures", "python", "logreg.py"), "ut
 const bug = pythonBugs().find(({ name }) => name === "cost-clip");
 if (bug === undefined) throw new Error("properties/catalogue/python/cost-clip.py is missing");
 const wrong = readFileSync(bug.path, "utf8");
-/** The contract's name of the function the mistake breaks: the grader's reports use those. */
-const broken = (Object.keys(ARTICLE_STEP) as ContractFunction[]).find(
-  (name) => pythonName(name) === bug.breaks,
-);
 
 /** A sigmoid that reports what it can reach: files outside its folder, a write, the network. */
 const PROBE = `
@@ -109,7 +103,7 @@ test("a catalogued mistake loses properties, each blaming the function it breaks
   const lost = submission(bug.name).properties.filter((p) => !p.passed);
   expect(lost.length).toBeGreaterThan(0);
   for (const property of lost) {
-    expect(property.message).toMatch(new RegExp(`\\n {2}blames {9}${broken} \\(article step `));
+    expect(property.message).toMatch(new RegExp(`\\n {2}blames {9}${bug.breaks} \\(article step `));
   }
 });
 

@@ -4,7 +4,12 @@ import type { SandboxOptions } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
 import { readExportNotes } from "./exports.js";
 import { loadFile, propertyId, type PropertyFile } from "./property-files.js";
-import { pythonPrepared, startSandbox, type SubmissionProcess } from "./python-sandbox.js";
+import {
+  inItsNames,
+  pythonPrepared,
+  startSandbox,
+  type SubmissionProcess,
+} from "./python-sandbox.js";
 import type { Job, PropertyOutcome, SubmissionOutcome } from "./types.js";
 import { setCurrentTest, type RegisteredTest } from "./vitest-shim.js";
 
@@ -87,9 +92,12 @@ class Checking {
   display(message: string): string {
     const { displayPath } = this.prepared;
     return cut(
-      message
-        .replaceAll(this.proxy, displayPath)
-        .replaceAll(dirname(this.proxy), dirname(displayPath)),
+      inItsNames(
+        this.prepared,
+        message
+          .replaceAll(this.proxy, displayPath)
+          .replaceAll(dirname(this.proxy), dirname(displayPath)),
+      ),
     );
   }
 

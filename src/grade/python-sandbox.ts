@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ARTICLE_STEP, type ContractFunction } from "../contract.js";
 import { pythonImplementation, pythonName } from "../python/adapter.js";
 import { findPython } from "../python/find-python.js";
+import { withPythonNames } from "../python/report.js";
 import { PythonError, PythonProcess } from "../python/process.js";
 import { Sandbox, type SandboxOptions, type Stop } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
@@ -18,7 +19,9 @@ import type { Job } from "./types.js";
  * submission's Sandbox (bridge.ts) does. A call that runs past the step's CPU budget in wall
  * time raises TimeoutError in Python (LOGREG_PYTHON_CALL_SECONDS) and stops the process, so the
  * step's later properties are not run; the kernel's CPU limit for the process's life is the
- * backstop. Its CPU time is not measured (0, a lower bound) nor are its messages' bytes.
+ * backstop. Its CPU time is not measured (0, a lower bound) nor are its messages' bytes. Its
+ * failure messages name the article's functions (compute_cost); their counterexamples are the
+ * TypeScript kit's.
  */
 
 /** The module a Python submission's folder holds. */
@@ -141,4 +144,9 @@ export function startSandbox(options: SandboxOptions, job: Job): SubmissionProce
   return isPythonSubmission(job.folder)
     ? new PythonSandbox(options, job.stepLimitMs)
     : new Sandbox(options, job.stepLimitMs);
+}
+
+/** A failure message as the submission's author reads it: a Python one's in the article's names. */
+export function inItsNames(prepared: Prepared, message: string): string {
+  return prepared.displayPath.endsWith(`/${PYTHON_ENTRY}`) ? withPythonNames(message) : message;
 }

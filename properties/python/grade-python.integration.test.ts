@@ -2,7 +2,8 @@
  * `npm run grade` on a class of Python submissions (a folder with logreg.py), each run in the
  * grader's OS sandbox (src/grade/python-sandbox.ts, python-confinement.ts): the kit's numpy
  * solution gets full marks; a catalogued mistake loses properties, each failure blaming the
- * function it breaks; a submission that reaches outside its sandbox finds nothing there. Skipped,
+ * function it breaks; a submission that reaches outside its sandbox finds nothing there; one that
+ * runs past its CPU budget is stopped for the rest of the step. Skipped,
  * saying why, without a python with numpy or without bubblewrap (Python submissions are run in
  * bwrap only).
  */
@@ -55,11 +56,20 @@ def sigmoid(z):
     raise RuntimeError("reached: " + ", ".join(found) + f"; uid {_os.getuid()}")
 `;
 
+/** A sigmoid that spends seconds of CPU time on every call. */
+const BUSY = `
+def sigmoid(z):
+    total = 0
+    for i in range(3_000_000):
+        total += i
+    return 1 / (1 + np.exp(-z))
+`;
+
 interface Graded {
   submission: string;
   total: number;
   notes: string[];
-  properties: { name: string; passed: boolean; message?: string }[];
+  properties: { name: string; step: number; passed: boolean; message?: string }[];
 }
 let graded: Graded[] = [];
 
@@ -74,6 +84,7 @@ beforeAll(async () => {
   // The solution with the mistake's function defined again after it (the later def wins).
   write(bug.name, `${solution}\n${wrong.slice(wrong.indexOf("\ndef "))}`);
   write("reaches-out", `${solution}\n${PROBE}`);
+  write("busy", `${solution}\n${BUSY}`);
   const out = join(scratch, "grades");
   const args = ["--import", "tsx", "scripts/grade.ts", submissions, "--out", out, "--timeout", "5"];
   await run(process.execPath, args, { cwd: root, maxBuffer: 1 << 24 });
@@ -118,4 +129,18 @@ test("a submission that reaches outside its sandbox finds nothing: no file, no w
   expect(messages[0]).toMatch(
     /reached: FileNotFoundError, FileNotFoundError, FileNotFoundError, OSError, OSError; uid 65534/,
   );
+});
+
+test("a submission past its CPU budget is stopped, timed out, for the rest of the step only", ({
+  skip,
+}) => {
+  if (why) return skip(why);
+  const busy = submission("busy");
+  expect(busy.notes).toContain("step 1: timed out after 5 s");
+  const step1 = busy.properties.filter((p) => p.step === 1 && !p.passed);
+  expect(
+    step1.some((p) => p.message === "not run: your code timed out after 5 s (the limit per step)"),
+  ).toBe(true);
+  // Steps that do not call sigmoid run in a fresh process and pass.
+  expect(busy.properties.filter((p) => p.step === 9).every((p) => p.passed)).toBe(true);
 });

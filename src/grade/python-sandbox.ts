@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,8 @@ import { withPythonNames } from "../python/report.js";
 import { PythonError, PythonProcess } from "../python/process.js";
 import { Sandbox, type SandboxOptions, type Stop } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
+import { treeCpuMs } from "./cpu-time.mjs";
+import { stepWallLimitMs } from "./limits.js";
 import { confinedPython } from "./python-confinement.js";
 import type { Job } from "./types.js";
 
@@ -16,10 +19,12 @@ import type { Job } from "./types.js";
  * grader's OS sandbox (python-confinement.ts): one python process runs src/python/bridge.py on
  * it, and the contract's functions call it through src/python/adapter.ts, as
  * `LOGREG_IMPL=logreg.py` does (docs/python.md). It answers the checks as a TypeScript
- * submission's Sandbox (bridge.ts) does. A call that runs past the step's CPU budget in wall
- * time raises TimeoutError in Python (LOGREG_PYTHON_CALL_SECONDS) and stops the process, so the
- * step's later properties are not run; the kernel's CPU limit for the process's life is the
- * backstop. Its CPU time is not measured (0, a lower bound) nor are its messages' bytes. Its
+ * submission's Sandbox (bridge.ts) does, with the same budgets per step: the CPU time of its
+ * process tree (read from /proc after each call) and the wall time waited for it
+ * (limits.ts); past either, it is stopped and the step's later properties are not run. A single
+ * call is bounded by Python's own timer, which raises TimeoutError after the step's CPU budget
+ * in wall time (LOGREG_PYTHON_CALL_SECONDS) and stops it too; the kernel's CPU limit for the
+ * process's life is the backstop. Its messages' bytes are not counted. Its
  * failure messages name the article's functions (compute_cost); their counterexamples are the
  * TypeScript kit's.
  */
@@ -41,6 +46,8 @@ function isPythonSubmission(folder: string): boolean {
   );
 }
 
+/** One clock tick of /proc's CPU times, in milliseconds. */
+const TICK_MS = 1000 / Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
 const BRIDGE = fileURLToPath(new URL("../python/bridge.py", import.meta.url));
 const CONTRACT = Object.keys(ARTICLE_STEP) as ContractFunction[];
 let started = 0;
@@ -50,8 +57,13 @@ export class PythonSandbox implements SubmissionProcess {
   stopped: Stop | undefined;
   calls = 0;
   readonly bytes = { sent: 0, received: 0 };
-  readonly cpuMs = 0;
+  /** The CPU milliseconds its process tree used, read when it was stopped. */
+  cpuMs = 0;
   private readonly python: PythonProcess | undefined;
+  /** The step's CPU budget, the tree's CPU time when it began, and the wall time waited in it. */
+  private limitMs = 0;
+  private cpuAtStepMs = 0;
+  private waitedMs = 0;
   private readonly functions: Record<string, (...args: unknown[]) => unknown> = {};
 
   /** Starts python on `options.folder`'s logreg.py; each call may take `limitMs` of wall time. */
@@ -95,13 +107,18 @@ export class PythonSandbox implements SubmissionProcess {
     }
   }
 
-  /** Python's own timer bounds each call (see the module comment): nothing to start here. */
-  beginStep(): void {}
+  /** Starts a step: its calls may use `limitMs` of CPU time in all. */
+  beginStep(limitMs: number): void {
+    this.limitMs = limitMs;
+    this.cpuAtStepMs = this.treeCpuMs();
+    this.waitedMs = 0;
+  }
 
   call(name: string, args: unknown[]): unknown {
     if (this.stopped) throw new Error(`your code ${this.stopped.reason}`);
     const f = this.functions[name];
     if (f === undefined) throw new Error(`${PYTHON_ENTRY} does not define ${name}`);
+    const called = performance.now();
     try {
       return f(...args);
     } catch (error) {
@@ -117,12 +134,40 @@ export class PythonSandbox implements SubmissionProcess {
       throw error;
     } finally {
       this.calls++;
+      this.waitedMs += performance.now() - called;
+      this.checkBudget();
     }
   }
 
+  /** Stops it, as timed out, once the step has used its CPU budget or its wall time. */
+  private checkBudget(): void {
+    if (this.stopped) return;
+    const seconds = Number((this.limitMs / 1000).toPrecision(3));
+    if (this.treeCpuMs() - this.cpuAtStepMs > this.limitMs) {
+      this.stop({ reason: `timed out after ${seconds} s`, timedOut: true });
+    } else if (this.waitedMs > stepWallLimitMs(this.limitMs)) {
+      const wall = stepWallLimitMs(this.limitMs) / 1000;
+      this.stop({ reason: `did not answer within ${wall} s of wall time`, timedOut: true });
+    }
+  }
+
+  private treeCpuMs(): number {
+    return this.python?.pid === undefined ? 0 : treeCpuMs(this.python.pid, TICK_MS);
+  }
+
   stop(why: { reason: string; timedOut?: boolean } = { reason: "was stopped" }): void {
-    this.stopped ??= { timedOut: false, ...why };
+    if (this.stopped) return;
+    this.stopped = { timedOut: false, ...why };
+    this.cpuMs = this.treeCpuMs();
     this.python?.stop();
+    // bwrap, killed, takes its sandbox with it (--die-with-parent, its PID namespace).
+    if (this.python?.pid !== undefined) {
+      try {
+        process.kill(this.python.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
   }
 }
 

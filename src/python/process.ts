@@ -71,6 +71,8 @@ export class PythonProcess {
   readonly names: string[] = [];
   /** Why the process cannot answer, once it cannot. */
   stopped: string | undefined;
+  /** The process started (python, or the command that runs it), while it has a pid. */
+  readonly pid: number | undefined;
   private readonly requests: number;
   private readonly replies: number;
   private readonly reader: PipeReader;
@@ -88,6 +90,7 @@ export class PythonProcess {
     const child = spawn(file, args, {
       stdio: ["ignore", output, output, requests.read, replies.write],
     });
+    this.pid = child.pid;
     child.on("error", () => {});
     child.unref();
     closeSync(requests.read);

@@ -52,7 +52,7 @@ const BRIDGE = fileURLToPath(new URL("../python/bridge.py", import.meta.url));
 const CONTRACT = Object.keys(ARTICLE_STEP) as ContractFunction[];
 let started = 0;
 
-export class PythonSandbox implements SubmissionProcess {
+class PythonSandbox implements SubmissionProcess {
   exports: [string, string][] = [];
   stopped: Stop | undefined;
   calls = 0;

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { configDefaults, defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
+import { findPython, noNumpyLine } from "./src/python/find-python.js";
 import { stepOrder } from "./src/suite/step-order.js";
 import { printable } from "./src/text/escape.js";
 
@@ -61,8 +62,9 @@ function implementationProject(
 
 /**
  * The module named by LOGREG_IMPL, resolved, or undefined when the variable is not set. A path
- * that is not a file ends the run here with one line and exit 2 (a usage error): thrown, it
- * would reach the terminal as vite's config-loading stack.
+ * that is not a file, or a .py module when no python with numpy is found (src/python), ends the
+ * run here with one line and exit 2 (a usage error): thrown, it would reach the terminal as
+ * vite's config-loading stack.
  */
 function customModule(): string | undefined {
   const custom = process.env.LOGREG_IMPL;
@@ -77,6 +79,10 @@ function customModule(): string | undefined {
     console.error(
       `LOGREG_IMPL=${printable(custom)}: ${problem}: ${printable(modulePath)} (expected the module of an implementation, e.g. LOGREG_IMPL=src/impl/index.ts)`,
     );
+    process.exit(2);
+  }
+  if (modulePath.endsWith(".py") && findPython() === undefined) {
+    console.error(`LOGREG_IMPL=${printable(custom)}: ${noNumpyLine()}`);
     process.exit(2);
   }
   return modulePath;

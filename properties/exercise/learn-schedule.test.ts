@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, expect, test } from "vitest";
 import { stepFingerprints } from "../../src/learn/fingerprint.js";
 import { planRun } from "../../src/learn/schedule.js";
+import { pythonWorkspace } from "../../src/learn/workspace.js";
 
 const STEPS = [1, 2, 3, 4, 5, 6, 9];
 
@@ -89,4 +90,29 @@ test("the same files give the same fingerprints; moving text between files does 
   const moved = stepFingerprints(implFolder({ "1-model.ts": "a", "2-cost.ts": "bc" }), STEPS);
   expect(again).toEqual(one);
   expect(moved.get(2)).not.toBe(one.get(2));
+});
+
+test("a Python module's folder: its .py files (not __pycache__) count for every step", () => {
+  const dir = implFolder({
+    "logreg.py": "def predict(x, w, b): ...",
+    "helpers.py": "h",
+    "notes.txt": "n",
+    "__pycache__/logreg.cpython-311.pyc": "p",
+  });
+  const workspace = pythonWorkspace(tmpdir(), join(dir, "logreg.py"));
+  expect(workspace.project).toBe("LOGREG_IMPL");
+  expect(workspace.sources().sort()).toEqual(["helpers.py", "logreg.py"]);
+  expect([workspace.watches("logreg.py"), workspace.watches("logreg.cpython-311.pyc")]).toEqual([
+    true,
+    false,
+  ]);
+  expect(workspace.stubs().size).toBe(0);
+  const fingerprints = () => stepFingerprints(dir, STEPS, workspace.sources());
+  const before = fingerprints();
+  writeFileSync(join(dir, "__pycache__/logreg.cpython-311.pyc"), "p2");
+  writeFileSync(join(dir, "notes.txt"), "n2");
+  expect(fingerprints()).toEqual(before);
+  writeFileSync(join(dir, "helpers.py"), "h2");
+  const after = fingerprints();
+  for (const step of STEPS) expect(after.get(step)).not.toBe(before.get(step));
 });

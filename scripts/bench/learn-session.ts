@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { shippedSnapshot } from "../../src/exercise/shipped.js";
 import { stepOfSource } from "../../src/learn/steps.js";
 
@@ -46,19 +46,37 @@ export function scratchProject(root: string, step: number): string {
 
 /** The end of a printed report: its time, "  (1.2 s)", at the end of a line. */
 const REPORT_END = / {2}\(\d+\.\d s\)\n/;
-const WATCHING = "watching src/impl";
+
+/** How a session is started: learn's options, and the folder its saves go to. */
+export interface SessionOptions {
+  /** learn's arguments, e.g. ["--python", "/tmp/x/logreg.py"]. */
+  args?: string[];
+  /** The folder the learner saves in, absolute or relative to `dir`: src/impl by default. */
+  folder?: string;
+  /** Added to learn's environment. */
+  env?: NodeJS.ProcessEnv;
+}
 
 /** `npm run learn` started in `dir`, with the reports it prints, one save at a time. */
 export class LearnSession {
   private readonly child: ChildProcessWithoutNullStreams;
+  private readonly folder: string;
+  /** The start of the line learn prints when a run has ended and it watches `folder`. */
+  private readonly watching: string;
   private output = "";
   private listener: (() => void) | undefined;
   private exited = false;
 
-  constructor(readonly dir: string) {
-    this.child = spawn(process.execPath, ["--import", "tsx", "scripts/learn.ts"], {
+  constructor(
+    readonly dir: string,
+    { args = [], folder = join("src", "impl"), env = {} }: SessionOptions = {},
+  ) {
+    this.folder = resolve(dir, folder);
+    const shown = relative(dir, this.folder);
+    this.watching = `watching ${shown.startsWith("..") ? this.folder : shown}`;
+    this.child = spawn(process.execPath, ["--import", "tsx", "scripts/learn.ts", ...args], {
       cwd: dir,
-      env: { ...process.env, FORCE_COLOR: "0" },
+      env: { ...process.env, FORCE_COLOR: "0", ...env },
     });
     this.child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       this.output += chunk;
@@ -78,16 +96,16 @@ export class LearnSession {
     return this.nextRun(performance.now());
   }
 
-  /** Saves `text` as src/impl/`file` and waits for the run it starts. */
+  /** Saves `text` as `file` of the learner's folder and waits for the run it starts. */
   async save(file: string, text: string): Promise<SaveResult> {
     const saved = performance.now();
-    writeFileSync(join(this.dir, "src", "impl", file), text);
+    writeFileSync(join(this.folder, file), text);
     return this.nextRun(saved);
   }
 
-  /** The current text of src/impl/`file`. */
+  /** The current text of `file` of the learner's folder. */
   read(file: string): string {
-    return readFileSync(join(this.dir, "src", "impl", file), "utf8");
+    return readFileSync(join(this.folder, file), "utf8");
   }
 
   private nextRun(since: number): Promise<SaveResult> {
@@ -101,7 +119,7 @@ export class LearnSession {
           reports.push(text.trim());
           first ??= { text: text.trim(), seconds: (performance.now() - since) / 1000 };
         }
-        const watching = this.output.indexOf(WATCHING);
+        const watching = this.output.indexOf(this.watching);
         if (watching >= 0 && first) {
           this.output = this.output.slice(this.output.indexOf("\n", watching) + 1);
           this.listener = undefined;

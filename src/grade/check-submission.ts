@@ -1,9 +1,15 @@
 import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { Sandbox, type SandboxOptions } from "./bridge.js";
+import type { SandboxOptions } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
 import { readExportNotes } from "./exports.js";
 import { loadFile, propertyId, type PropertyFile } from "./property-files.js";
+import {
+  inItsNames,
+  pythonPrepared,
+  startSandbox,
+  type SubmissionProcess,
+} from "./python-sandbox.js";
 import type { Job, PropertyOutcome, SubmissionOutcome } from "./types.js";
 import { setCurrentTest, type RegisteredTest } from "./vitest-shim.js";
 
@@ -33,7 +39,7 @@ function isIdentifier(name: string): boolean {
 }
 
 /** The sandbox the proxy's functions call: the current submission's, while it is graded. */
-let activeSandbox: Sandbox | undefined;
+let activeSandbox: SubmissionProcess | undefined;
 
 (globalThis as Record<string, unknown>)[BRIDGE] = (name: string) =>
   function (...args: unknown[]) {
@@ -70,7 +76,7 @@ class Checking {
     private readonly job: Job,
     private readonly prepared: Prepared,
     private readonly sandboxOptions: SandboxOptions,
-    private sandbox: Sandbox,
+    private sandbox: SubmissionProcess,
   ) {
     this.notes = [...prepared.notes];
     this.tag = `job-${encodeURIComponent(job.id).replaceAll("%", "_")}`;
@@ -87,9 +93,12 @@ class Checking {
   display(message: string): string {
     const { displayPath } = this.prepared;
     return cut(
-      message
-        .replaceAll(this.proxy, displayPath)
-        .replaceAll(dirname(this.proxy), dirname(displayPath)),
+      inItsNames(
+        this.prepared,
+        message
+          .replaceAll(this.proxy, displayPath)
+          .replaceAll(dirname(this.proxy), dirname(displayPath)),
+      ),
     );
   }
 
@@ -109,7 +118,7 @@ class Checking {
   beginStep(): void {
     if (this.sandbox.stopped) {
       this.count(this.sandbox);
-      this.sandbox = new Sandbox(this.sandboxOptions, this.job.stepLimitMs);
+      this.sandbox = startSandbox(this.sandboxOptions, this.job);
       activeSandbox = this.sandbox;
     }
     this.sandbox.beginStep(this.job.stepLimitMs);
@@ -175,7 +184,7 @@ class Checking {
   }
 
   /** Adds what a stopped sandbox cost to the submission's totals. */
-  private count(sandbox: Sandbox): void {
+  private count(sandbox: SubmissionProcess): void {
     this.calls += sandbox.calls;
     this.answeredAhead += sandbox.answeredAhead;
     this.sandboxCpuMs += sandbox.cpuMs;
@@ -190,10 +199,12 @@ class Checking {
  */
 export async function checkSubmission(
   job: Job,
-  prepared: Prepared,
+  bundled: Prepared,
   files: PropertyFile[],
   checks: string,
 ): Promise<SubmissionOutcome> {
+  // A Python submission is not bundled: its folder is its sandbox's (python-sandbox.ts).
+  const prepared = pythonPrepared(job) ?? bundled;
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   if (prepared.bundle === undefined) {
@@ -211,7 +222,7 @@ export async function checkSubmission(
     cpuSeconds: (job.stepLimitMs / 1000) * (new Set(files.map((f) => f.step)).size + 1),
     maxFrameBytes: MAX_FRAME_BYTES,
   };
-  const sandbox = new Sandbox(options, job.stepLimitMs);
+  const sandbox = startSandbox(options, job);
   const checking = new Checking(job, prepared, options, sandbox);
   if (sandbox.stopped) {
     const reason = sandbox.stopped.reason.startsWith("threw at import")

@@ -7,8 +7,9 @@ import { parseArgs } from "node:util";
 export const usage = `Usage: npm run grade -- <submissions-dir> [options]
 
 Grades each direct sub-folder of <submissions-dir> (one submission: an index.ts, index.js or
-index.mjs exporting the contract's functions) with the model property suite, each in an OS
-sandbox (bubblewrap, or util-linux unshare where bwrap is missing).
+index.mjs exporting the contract's functions, or a logreg.py of the article's numpy) with the
+model property suite, each in an OS sandbox (bubblewrap, or util-linux unshare where bwrap is
+missing; a logreg.py is run in bubblewrap only, with python3 and numpy, docs/python.md).
 
   --out <dir>      where the grades go (default grades/): grades.csv, grades.json,
                    feedback/<submission>.md, gradescope/<submission>/results.json

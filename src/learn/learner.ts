@@ -11,11 +11,12 @@ import {
 } from "./report.js";
 import { planRun, type RunPlan } from "./schedule.js";
 import { stepsOf, type Step } from "./steps.js";
-import { isStubMessage, stubsByStep } from "./stubs.js";
+import { isStubMessage } from "./stubs.js";
+import { pythonWorkspace, typescriptWorkspace, type Workspace } from "./workspace.js";
 
 /**
- * The engine of `npm run learn`: one vitest instance for the `impl` project, kept up between
- * runs, and a run that answers for the step the learner is on first. A step that passed is not
+ * The engine of `npm run learn`: one vitest instance for the project of the learner's code
+ * (workspace.ts: src/impl, or a Python module), kept up between runs, and a run that answers for the step the learner is on first. A step that passed is not
  * run again until a file it depends on changes (fingerprint.ts); the order of a run is
  * schedule.ts's.
  */
@@ -37,11 +38,13 @@ export interface LearnResult extends Report {
 }
 
 /**
- * Where the project is: its src/impl and properties/model are the learner's loop. Run from
- * there: vitest.config.ts resolves src/impl from the working directory.
+ * Where the project is: its properties/model, against src/impl or `python`, are the learner's
+ * loop. Run from there: vitest.config.ts resolves src/impl from the working directory.
  */
 export interface LearnerOptions {
   root: string;
+  /** The absolute path of a Python module to check instead of src/impl (docs/python.md). */
+  python?: string;
 }
 
 /**
@@ -69,15 +72,18 @@ interface StepOutcome {
 }
 
 /** Starts vitest on the project at `root` and returns the runner of the learner's loop. */
-export async function startLearner({ root }: LearnerOptions): Promise<Learner> {
+export async function startLearner({ root, python }: LearnerOptions): Promise<Learner> {
+  const workspace = python ? pythonWorkspace(root, python) : typescriptWorkspace(root);
   // The learner's code runs under the watchdog (src/watchdog): a loop is reported, not a hang.
   process.env.LOGREG_WATCHDOG = "1";
+  // vitest.config.ts makes the one project `LOGREG_IMPL` of the module this names.
+  if (python) process.env.LOGREG_IMPL = python;
   const vitest = await createVitest(
     "test",
     // Worker threads start a test file faster than forked processes (about 0.3 s a file).
     {
       root,
-      project: ["impl"],
+      project: [workspace.project],
       watch: false,
       reporters: [{}],
       fileParallelism: false,
@@ -87,21 +93,20 @@ export async function startLearner({ root }: LearnerOptions): Promise<Learner> {
   );
   // Each file stops at its first real failure (first-failure-runner.ts): vitest sends a project's
   // resolved config to its workers at every run, and no command-line option names a runner.
-  const impl = vitest.projects.find((project) => project.name === "impl");
-  if (impl) impl.config.runner = join(import.meta.dirname, "first-failure-runner.ts");
+  const learners = vitest.projects.find((project) => project.name === workspace.project);
+  if (learners) learners.config.runner = join(import.meta.dirname, "first-failure-runner.ts");
   const modelFolder = join(root, "properties", "model");
   const specifications = (await vitest.globTestSpecifications()).filter(
-    (spec) => spec.project.name === "impl",
+    (spec) => spec.project.name === workspace.project,
   );
   const byFile = new Map<string, TestSpecification>(
     specifications.map((spec) => [relative(modelFolder, spec.moduleId), spec]),
   );
-  return new Learner(vitest, root, byFile);
+  return new Learner(vitest, root, workspace, byFile);
 }
 
 /** The learner's loop on one vitest instance: runs, what passed, and where the learner is. */
 export class Learner {
-  private readonly implFolder: string;
   private readonly steps: Step[];
   private readonly numbers: number[];
   /** The fingerprint each step last passed with. */
@@ -112,9 +117,9 @@ export class Learner {
   constructor(
     private readonly vitest: Vitest,
     private readonly root: string,
+    readonly workspace: Workspace,
     private readonly byFile: ReadonlyMap<string, TestSpecification>,
   ) {
-    this.implFolder = join(root, "src", "impl");
     this.steps = stepsOf([...byFile.keys()]);
     this.numbers = this.steps.map(({ step }) => step);
   }
@@ -123,7 +128,11 @@ export class Learner {
   async run(onReport: (report: Report) => void = () => {}): Promise<LearnResult> {
     const started = performance.now();
     const since = () => performance.now() - started;
-    const fingerprints = stepFingerprints(this.implFolder, this.numbers);
+    const fingerprints = stepFingerprints(
+      this.workspace.folder,
+      this.numbers,
+      this.workspace.sources(),
+    );
     const stale = new Set(this.numbers.filter((n) => this.passed.get(n) !== fingerprints.get(n)));
     const plan = planRun(this.numbers, stale, this.previous);
     const check = (step: number) => this.check(step, fingerprints.get(step) ?? "", since);
@@ -205,7 +214,7 @@ export class Learner {
 
   /** The report of a failing step: its failures, the later steps and "steps done". */
   private stepReport(step: number, outcome: StepOutcome, milliseconds: number): LearnResult {
-    const stubs = stubsByStep(this.implFolder);
+    const stubs = this.workspace.stubs();
     const index = this.numbers.indexOf(step);
     const total = this.numbers.length;
     const lines = renderStep(step, outcome.failures, stubs.get(step) ?? [], outcome.notRun);

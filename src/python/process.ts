@@ -58,26 +58,39 @@ function fifo(path: string): { read: number; write: number } {
   return { read, write };
 }
 
+/** How the python process is started, when not as `python bridge module` with this process's output. */
+export interface StartOptions {
+  /** The command that runs bridge.py on the module in its place, e.g. in a sandbox. */
+  command?: { file: string; args: string[] };
+  /** Where its stdout and stderr go: this process's (the default), or a file's descriptor. */
+  output?: "inherit" | number;
+}
+
 export class PythonProcess {
   /** The callable names the module defines (not starting with _). */
   readonly names: string[] = [];
   /** Why the process cannot answer, once it cannot. */
   stopped: string | undefined;
+  /** The process started (python, or the command that runs it), while it has a pid. */
+  readonly pid: number | undefined;
   private readonly requests: number;
   private readonly replies: number;
   private readonly reader: PipeReader;
   private readonly writer = new Writer();
 
-  constructor(python: string, bridge: string, modulePath: string) {
+  constructor(python: string, bridge: string, modulePath: string, options: StartOptions = {}) {
     const folder = mkdtempSync(join(tmpdir(), "logreg-py-"));
     const paths = [join(folder, "requests"), join(folder, "replies")];
     execFileSync("mkfifo", ["-m", "600", ...paths]);
     const requests = fifo(paths[0]);
     const replies = fifo(paths[1]);
     rmSync(folder, { recursive: true });
-    const child = spawn(python, [bridge, modulePath], {
-      stdio: ["ignore", "inherit", "inherit", requests.read, replies.write],
+    const { file, args } = options.command ?? { file: python, args: [bridge, modulePath] };
+    const output = options.output ?? "inherit";
+    const child = spawn(file, args, {
+      stdio: ["ignore", output, output, requests.read, replies.write],
     });
+    this.pid = child.pid;
     child.on("error", () => {});
     child.unref();
     closeSync(requests.read);

@@ -35,7 +35,17 @@ const PYTHON_ENTRY = "logreg.py";
 /** What the checks need of a submission's process: a TypeScript Sandbox or a PythonSandbox. */
 export type SubmissionProcess = Pick<
   Sandbox,
-  "exports" | "stopped" | "calls" | "bytes" | "cpuMs" | "beginStep" | "call" | "stop"
+  | "exports"
+  | "stopped"
+  | "calls"
+  | "answeredAhead"
+  | "bytes"
+  | "cpuMs"
+  | "beginStep"
+  | "beginProperty"
+  | "endProperty"
+  | "call"
+  | "stop"
 >;
 
 /** Whether `folder` holds a Python submission: logreg.py, and no TypeScript or JavaScript entry. */
@@ -56,6 +66,8 @@ class PythonSandbox implements SubmissionProcess {
   exports: [string, string][] = [];
   stopped: Stop | undefined;
   calls = 0;
+  /** Calls are answered one by one: none is sent ahead (call-script.ts is the TypeScript bridge's). */
+  readonly answeredAhead = 0;
   readonly bytes = { sent: 0, received: 0 };
   /** The CPU milliseconds its process tree used, read when it was stopped. */
   cpuMs = 0;
@@ -108,6 +120,10 @@ class PythonSandbox implements SubmissionProcess {
   }
 
   /** Starts a step: its calls may use `limitMs` of CPU time in all. */
+  /** A property starts and ends: nothing to do, as no call is sent ahead. */
+  beginProperty(): void {}
+  endProperty(): void {}
+
   beginStep(limitMs: number): void {
     this.limitMs = limitMs;
     this.cpuAtStepMs = this.treeCpuMs();

@@ -49,22 +49,18 @@ export class SentArrays {
   private nextId = 0;
   private heldBytes = 0;
   private forgotten: number[] = [];
-  /** Arrays sent as references, and their bytes: for the benchmark. */
-  reused = 0;
-  reusedBytes = 0;
 
   /** How to send `array` (of `kind`, with `bytes`): a reference to an id, or a definition. */
   encode(array: object, kind: number, bytes: Uint8Array): { id: number; define: boolean } {
+    // The array sent last time, unchanged, needs no hash; else one sent with the same content.
     const known = this.byArray.get(array);
+    if (known !== undefined && this.holds(known, kind, bytes))
+      return { id: known.id, define: false };
     const key = `${kind}:${bytes.length}:${contentHash(bytes)}`;
-    for (const entry of [known, this.byContent.get(key)]) {
-      if (entry === undefined || this.live.get(entry.id) !== entry) continue;
-      if (entry.kind === kind && Buffer.compare(entry.snapshot, bytes) === 0) {
-        this.byArray.set(array, entry);
-        this.reused++;
-        this.reusedBytes += bytes.length;
-        return { id: entry.id, define: false };
-      }
+    const same = this.byContent.get(key);
+    if (same !== undefined && this.holds(same, kind, bytes)) {
+      this.byArray.set(array, same);
+      return { id: same.id, define: false };
     }
     const added: Entry = { id: this.nextId++, kind, key, snapshot: new Uint8Array(bytes) };
     this.byArray.set(array, added);
@@ -76,6 +72,15 @@ export class SentArrays {
       this.drop(oldest);
     }
     return { id: added.id, define: true };
+  }
+
+  /** Whether the sandbox holds `entry` and it is an array of `kind` with `bytes`. */
+  private holds(entry: Entry, kind: number, bytes: Uint8Array): boolean {
+    return (
+      this.live.get(entry.id) === entry &&
+      entry.kind === kind &&
+      Buffer.compare(entry.snapshot, bytes) === 0
+    );
   }
 
   /** The ids dropped since the last call: the sandbox forgets them before reading the next call. */

@@ -11,23 +11,33 @@ const FIXTURE_SHAPE = { rows: 11162, cols: 45 } as const;
  * trained model's do. For the one check per step that the functions work at the article's size.
  */
 export function fixtureSizedDataset(): Dataset {
-  cached ??= generate();
+  const store = globalThis as { [CACHE]?: Dataset };
+  const cached = (store[CACHE] ??= generate());
   return {
     ...cached,
-    X: { ...cached.X, data: Float64Array.from(cached.X.data) },
-    y: Float64Array.from(cached.y),
-    w: Float64Array.from(cached.w),
+    X: { ...cached.X, data: cached.X.data.slice() },
+    y: cached.y.slice(),
+    w: cached.w.slice(),
   };
 }
 
-/** Generated once per test file (it takes a moment); {@link fixtureSizedDataset} hands out copies. */
-let cached: Dataset | undefined;
+/**
+ * Generated once per process (it takes a moment), kept on `globalThis` so that the grader's
+ * fresh instances of this module for each submission share it; {@link fixtureSizedDataset}
+ * hands out copies.
+ */
+const CACHE = Symbol.for("logreg-lab.fixture-sized-dataset");
 
 function generate(): Dataset {
   const random = mulberry32(20261203);
   const { rows, cols } = FIXTURE_SHAPE;
-  const data = Float64Array.from({ length: rows * cols }, () => 6 * random() - 3);
-  const y = Float64Array.from({ length: rows }, () => (random() < 0.47 ? 1 : 0));
-  const w = Float64Array.from({ length: cols }, () => 2 * random() - 1);
+  const draw = (length: number, value: () => number) => {
+    const out = new Float64Array(length);
+    for (let i = 0; i < length; i++) out[i] = value();
+    return out;
+  };
+  const data = draw(rows * cols, () => 6 * random() - 3);
+  const y = draw(rows, () => (random() < 0.47 ? 1 : 0));
+  const w = draw(cols, () => 2 * random() - 1);
   return { X: { rows, cols, data }, y, w, b: -0.25 };
 }

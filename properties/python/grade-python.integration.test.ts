@@ -31,9 +31,12 @@ const bug = pythonBugs().find(({ name }) => name === "cost-clip");
 if (bug === undefined) throw new Error("properties/catalogue/python/cost-clip.py is missing");
 const wrong = readFileSync(bug.path, "utf8");
 
-/** A sigmoid that reports what it can reach: files outside its folder, a write, the network. */
+/**
+ * A sigmoid that reports what it can reach: files outside its folder, a write, the network, a
+ * new or signalled process, native code.
+ */
 const PROBE = `
-import os as _os, socket as _socket
+import os as _os, socket as _socket, subprocess as _subprocess
 
 def sigmoid(z):
     found = []
@@ -53,6 +56,14 @@ def sigmoid(z):
         found.append("reached the network")
     except OSError as error:
         found.append(type(error).__name__)
+    for attempt in [_os.fork, lambda: _subprocess.run(["true"]), lambda: _os.kill(1, 0),
+                    lambda: __import__("ctypes").CDLL(None)]:
+        try:
+            if attempt() == 0:
+                _os._exit(0)  # a child, had the fork not been refused
+            found.append("started or signalled a process, or loaded native code")
+        except (OSError, ImportError) as error:
+            found.append(type(error).__name__)
     raise RuntimeError("reached: " + ", ".join(found) + f"; uid {_os.getuid()}")
 `;
 
@@ -118,7 +129,7 @@ test("a catalogued mistake loses properties, each blaming the function it breaks
   }
 });
 
-test("a submission that reaches outside its sandbox finds nothing: no file, no write, no network", ({
+test("a submission that reaches outside its sandbox finds nothing: no file, no write, no network, no process, no native code", ({
   skip,
 }) => {
   if (why) return skip(why);
@@ -127,7 +138,7 @@ test("a submission that reaches outside its sandbox finds nothing: no file, no w
     .filter((message) => message.includes("reached: "));
   expect(messages.length).toBeGreaterThan(0);
   expect(messages[0]).toMatch(
-    /reached: FileNotFoundError, FileNotFoundError, FileNotFoundError, OSError, OSError; uid 65534/,
+    /reached: FileNotFoundError, FileNotFoundError, FileNotFoundError, OSError, OSError, PermissionError, PermissionError, PermissionError, PermissionError; uid 65534/,
   );
 });
 

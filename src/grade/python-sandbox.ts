@@ -86,7 +86,8 @@ class PythonSandbox implements SubmissionProcess {
       return;
     }
     const limits = { memoryMb: options.memoryMb, cpuSeconds: options.cpuSeconds };
-    const env = { LOGREG_PYTHON_CALL_SECONDS: String(limitMs / 1000) };
+    // LOGREG_PYTHON_CONFINED: bridge.py refuses to start or signal processes (its audit hook).
+    const env = { LOGREG_PYTHON_CALL_SECONDS: String(limitMs / 1000), LOGREG_PYTHON_CONFINED: "1" };
     let command: { file: string; args: string[] };
     try {
       const python3 = [python, BRIDGE, PYTHON_ENTRY];

@@ -270,8 +270,27 @@ def module_frames(error):
             if os.path.realpath(f.filename) == path]
 
 
+# Audit events (PEP 578) that start, replace or signal a process or load native code: refused
+# in the grader's sandbox (LOGREG_PYTHON_CONFINED, set by src/grade/python-sandbox.ts), a second
+# layer under the OS sandbox as Node's permission model is for a TypeScript submission. (The OS
+# sandbox's process limit does not hold for processes that are root outside it.) numpy is
+# imported before the hook, so what it loads is not refused.
+REFUSED_EVENTS = frozenset({
+    "os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec",
+    "os.kill", "os.killpg", "signal.pthread_kill", "subprocess.Popen", "pty.spawn",
+    "ctypes.dlopen", "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function",
+})
+
+
+def refuse_in_sandbox(event, args):
+    if event in REFUSED_EVENTS:
+        raise PermissionError(f"the grader's sandbox refuses {event}")
+
+
 def main():
     signal.signal(signal.SIGALRM, on_alarm)
+    if os.environ.get("LOGREG_PYTHON_CONFINED"):
+        sys.addaudithook(refuse_in_sandbox)
     path = sys.argv[1]
     try:
         spec = importlib.util.spec_from_file_location("logreg_under_test", path)

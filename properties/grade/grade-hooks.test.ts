@@ -13,10 +13,14 @@ import { SHARED_SUPPORT } from "../../src/grade/hooks.mjs";
 
 const support = resolve(import.meta.dirname, "../support");
 
-/** The relative imports of a module, as paths relative to properties/support. */
+/**
+ * The relative imports of a module (`… from "…"`, `import "…"`, `import("…")`), as paths
+ * relative to properties/support.
+ */
 function relativeImports(file: string): string[] {
   const text = readFileSync(join(support, file), "utf8");
-  return [...text.matchAll(/from "(\.{1,2}\/[^"]+)"/g)].map(([, path]) =>
+  const imports = /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g;
+  return [...text.matchAll(imports)].map(([, path]) =>
     path.replace(/^\.\//, "").replace(/\.js$/, ".ts"),
   );
 }

@@ -11,7 +11,7 @@ import {
   wideValue,
 } from "../support/arbitraries.js";
 import { expectThat, expectWithin } from "../support/expectations.js";
-import { fixtureSizedDataset } from "../support/fixture-sized.js";
+import { fixtureSizedDataset, onFixtureSized } from "../support/fixture-sized.js";
 import { guardArguments, guardPairs } from "../support/guard.js";
 import { costFunctions as unguarded, implementation } from "../support/implementation.js";
 import { logitIsFiniteInEveryOrder } from "../support/overflow.js";
@@ -232,11 +232,14 @@ test("a fixture-sized data set (11,162 × 45): both costs agree with the referen
     input: { data: "fixtureSizedDataset() (support/fixture-sized.ts): 11,162 rows, 45 features" },
     check: () => {
       const { X, y, w, b } = fixtureSizedDataset();
+      const { expected, bound } = onFixtureSized("the reference's cost and its bound", (d) => ({
+        expected: reference.computeCost(d.X, d.y, d.w, d.b),
+        bound: costRoundingBound(d.X, d.y, d.w, d.b),
+      }));
       const tolerance = {
-        bound: 2 * costRoundingBound(X, y, w, b),
+        bound: 2 * bound,
         reason: "2 × the rounding bound of one evaluation; expected is the reference's cost",
       };
-      const expected = reference.computeCost(X, y, w, b);
       for (const [name, cost] of costFunctions) {
         expectWithin(`${name}(X, y, w, b)`, cost(X, y, w, b), expected, tolerance);
       }

@@ -17,7 +17,7 @@ import {
   expectWithin,
 } from "../support/expectations.js";
 import { exactSigmoid } from "../support/exact-sigmoid.js";
-import { fixtureSizedDataset } from "../support/fixture-sized.js";
+import { fixtureSizedDataset, onFixtureSized } from "../support/fixture-sized.js";
 import { guardArguments, guardPairs } from "../support/guard.js";
 import { expectEachGradientWithin, reference } from "../support/oracle.js";
 import { withEarlierSteps } from "../support/prerequisites.js";
@@ -134,8 +134,13 @@ test("a fixture-sized data set (11,162 × 45): both gradients agree with the ref
     input: { data: "fixtureSizedDataset() (support/fixture-sized.ts): 11,162 rows, 45 features" },
     check: () => {
       const { X, y, w, b } = fixtureSizedDataset();
-      const bound = gradientRoundingBound(X, y, w, b);
-      const expected = reference.computeGradients(X, y, w, b);
+      const { expected, bound } = onFixtureSized(
+        "the reference's gradients and their bound",
+        (d) => ({
+          expected: reference.computeGradients(d.X, d.y, d.w, d.b),
+          bound: gradientRoundingBound(d.X, d.y, d.w, d.b),
+        }),
+      );
       for (const [name, gradients] of gradientFunctions) {
         expectGradientsWithin(
           `${name}(X, y, w, b)`,

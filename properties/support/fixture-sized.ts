@@ -1,5 +1,6 @@
 import { mulberry32 } from "../../src/data/random.js";
 import type { Dataset } from "./arbitraries.js";
+import { deepCopy } from "./deep-copy.js";
 
 /** The shape of the article's data after steps 5 and 6 on fixtures/bank.csv: 11,162 rows, 45 features. */
 const FIXTURE_SHAPE = { rows: 11162, cols: 45 } as const;
@@ -20,6 +21,25 @@ export function fixtureSizedDataset(): Dataset {
     w: cached.w.slice(),
   };
 }
+
+/**
+ * What `compute` gives on the fixture-sized data set: for expected values and rounding bounds
+ * that depend on the data set and the reference alone, never on the implementation under test.
+ * The grade runner keeps them from one submission to the next (runner.ts puts a Map on
+ * `globalThis` under {@link RESULTS}), as every submission's checks would compute the same
+ * numbers again (~0.1 s of CPU each time); `key` names what is kept, and each caller gets a copy.
+ * Elsewhere each call computes them: under vitest, Stryker runs the properties against mutants
+ * of the reference in one process, and a value kept from one mutant would judge the next.
+ */
+export function onFixtureSized<T>(key: string, compute: (dataset: Dataset) => T): T {
+  const results = (globalThis as { [RESULTS]?: Map<string, unknown> })[RESULTS];
+  if (results === undefined) return compute(fixtureSizedDataset());
+  if (!results.has(key)) results.set(key, compute(fixtureSizedDataset()));
+  return deepCopy(results.get(key) as T);
+}
+
+/** Where the grade runner keeps {@link onFixtureSized}'s results. */
+const RESULTS = Symbol.for("logreg-lab.fixture-sized-results");
 
 /**
  * Generated once per process (it takes a moment), kept on `globalThis` so that the grader's

@@ -27,6 +27,9 @@ register(new URL("./hooks.mjs", import.meta.url));
 // The inputs of each property's last passing run, checked again for the next submission without
 // generating them (properties/support/input-replay.ts: the same seed gives the same inputs).
 (globalThis as Record<symbol, unknown>)[Symbol.for("logreg-lab.input-replay")] = new Map();
+// The reference's expected values on the fixture-sized data set, the same for every submission
+// (properties/support/fixture-sized.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for("logreg-lab.fixture-sized-results")] = new Map();
 
 /** How long bundling a submission may take. */
 const BUNDLE_MS = 60_000;

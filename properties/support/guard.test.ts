@@ -1,6 +1,10 @@
 import { describe, expect, test } from "vitest";
 import * as reference from "../../src/reference/index.js";
-import type { Matrix, Scaler } from "../../src/contract.js";
+import type { ArticleImplementation, Matrix, Scaler } from "../../src/contract.js";
+import {
+  CALL_REPORTING_CHANGES,
+  type CallReportingChanges,
+} from "../../src/grade/reported-call.js";
 import { PropertyViolation } from "./expectations.js";
 import { firstDifference, guardArguments } from "./guard.js";
 import { withEarlierSteps } from "./prerequisites.js";
@@ -38,6 +42,57 @@ describe("guardArguments: a mutated argument is reported first, as itself", () =
     const X = { rows: 1, cols: 1, data: Float64Array.of(5) };
     const Z = lr.transformScaler(X, { means: Float64Array.of(1), scales: Float64Array.of(2) });
     expect(Array.from(Z.data)).toEqual([2]);
+  });
+
+  test("a call that reports its changes (the grader's) is copied only when it changed something, and judged the same", () => {
+    const X = { rows: 2, cols: 1, data: Float64Array.of(1, 3) };
+    const scaler = { means: Float64Array.of(2), scales: Float64Array.of(1) };
+    const result = { rows: 0, cols: 0, data: new Float64Array(0) };
+    /** A grader's proxy: it reports a change made by `replay`, or none, and is never called itself. */
+    const proxy = <F>(value: unknown, replay?: () => void): F =>
+      Object.assign(
+        () => {
+          throw new Error("called directly");
+        },
+        {
+          [CALL_REPORTING_CHANGES]: (() => ({
+            value,
+            replayChange: replay,
+          })) as CallReportingChanges,
+        },
+      ) as unknown as F;
+    type Transform = ArticleImplementation["transformScaler"];
+    const unchanged = guardArguments({ transformScaler: proxy<Transform>(result) });
+    expect(unchanged.transformScaler(X, scaler)).toBe(result);
+    const changed = guardArguments({
+      transformScaler: proxy<Transform>(result, () => (X.data[1] = 0)),
+    });
+    const violation = violationOf(() => changed.transformScaler(X, scaler));
+    expect(violation.detail.actual).toBe("changed in place: X.data[1] was 3, is now 0");
+    // A change to an argument the contract lets it change is replayed, and is no violation.
+    const model = { w: Float64Array.of(0), b: 0 };
+    const costHistory: number[] = [];
+    const descent = guardArguments({
+      gradientDescent: proxy<ArticleImplementation["gradientDescent"]>(model, () =>
+        costHistory.push(0.5),
+      ),
+    });
+    const y = Float64Array.of(0, 1);
+    const w = Float64Array.of(0);
+    expect(descent.gradientDescent(X, y, w, 0, { alpha: 1, epochs: 1, costHistory })).toBe(model);
+    expect(costHistory).toEqual([0.5]);
+    // A proxy that cannot tell (a Python submission's) is called and compared as a local function.
+    const local = Object.assign(
+      (Z: Matrix, _scaler: Scaler) => {
+        Z.data[0] = 9;
+        return Z;
+      },
+      { [CALL_REPORTING_CHANGES]: (() => undefined) as CallReportingChanges },
+    );
+    const guardedLocal = guardArguments({ transformScaler: local });
+    expect(violationOf(() => guardedLocal.transformScaler(X, scaler)).detail.actual).toBe(
+      "changed in place: X.data[0] was 1, is now 9",
+    );
   });
 
   test("firstDifference finds the first changed entry, −0 against 0 included, and nothing in equal values", () => {

@@ -4,6 +4,7 @@ import type { SandboxOptions } from "./bridge.js";
 import type { Prepared } from "./bundle.js";
 import { readExportNotes } from "./exports.js";
 import { loadFile, propertyId, type PropertyFile } from "./property-files.js";
+import { CALL_REPORTING_CHANGES, type CallReportingChanges } from "./reported-call.js";
 import {
   inItsNames,
   pythonPrepared,
@@ -41,11 +42,16 @@ function isIdentifier(name: string): boolean {
 /** The sandbox the proxy's functions call: the current submission's, while it is graded. */
 let activeSandbox: SubmissionProcess | undefined;
 
-(globalThis as Record<string, unknown>)[BRIDGE] = (name: string) =>
-  function (...args: unknown[]) {
+(globalThis as Record<string, unknown>)[BRIDGE] = (name: string) => {
+  const sandbox = () => {
     if (!activeSandbox) throw new Error("the grader has no submission to call");
-    return activeSandbox.call(name, args);
+    return activeSandbox;
   };
+  const reporting: CallReportingChanges = (args) => sandbox().callReportingChanges?.(name, args);
+  return Object.assign((...args: unknown[]) => sandbox().call(name, args), {
+    [CALL_REPORTING_CHANGES]: reporting,
+  });
+};
 
 /**
  * The proxy module: exactly the functions the submission exports (so that a property file that

@@ -46,7 +46,9 @@ export type SubmissionProcess = Pick<
   | "endProperty"
   | "call"
   | "stop"
->;
+> &
+  // Absent for Python: its bridge replays a change to the arguments itself (reported-call.ts).
+  Partial<Pick<Sandbox, "callReportingChanges">>;
 
 /** Whether `folder` holds a Python submission: logreg.py, and no TypeScript or JavaScript entry. */
 function isPythonSubmission(folder: string): boolean {

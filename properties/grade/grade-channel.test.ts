@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { Reader, Writer, type HeldArray } from "../../src/grade/codec.mjs";
+import { giveBack, Reader, Writer, type HeldArray } from "../../src/grade/codec.mjs";
 import { SentArrays } from "../../src/grade/sent-arrays.js";
 import { writeBack } from "../../src/grade/write-back.js";
 
@@ -116,7 +116,7 @@ describe("typed arrays sent once (handles)", () => {
     );
   });
 
-  test("each call gets a fresh copy: changing it spoils neither what is held nor the next call", () => {
+  test("a call's copy, changed, spoils neither what is held nor the next call", () => {
     const sent = new SentArrays();
     const held = new Map<number, HeldArray>();
     const w = new Float64Array([1, 2, 3]);
@@ -136,6 +136,38 @@ describe("typed arrays sent once (handles)", () => {
     const second = decodeArgs(encodeArgs(sent, [w]), held).args[0] as Float64Array;
     expect([...second]).toEqual([1, 2, 3]);
     expect(second).not.toBe(copy);
+  });
+
+  test("a working copy serves one use at a time, and only while it holds the pristine bytes", () => {
+    const sent = new SentArrays();
+    const held = new Map<number, HeldArray>();
+    const w = new Float64Array([1, 2, 3]);
+    const call = (args: unknown[]) => {
+      const decoded = decodeArgs(encodeArgs(sent, args), held);
+      giveBack(decoded.copies);
+      return decoded.args as Float64Array[];
+    };
+    const [kept] = call([w]);
+    // The next call gets the same working copy, unchanged.
+    const [again] = call([w]);
+    expect(again).toBe(kept);
+    // The same array twice in one call: the working copy once, then a copy of its own.
+    const [one, two] = call([w, w]);
+    expect(one).toBe(kept);
+    expect(two).not.toBe(kept);
+    expect([...two]).toEqual([1, 2, 3]);
+    // A submission that kept the array and changed it later: the next call gets a new copy.
+    kept[1] = -7;
+    const [fresh] = call([w]);
+    expect(fresh).not.toBe(kept);
+    expect([...fresh]).toEqual([1, 2, 3]);
+    // Still lent (no giveBack): a call nested in a callback gets a copy of its own.
+    const outer = decodeArgs(encodeArgs(sent, [w]), held);
+    const inner = decodeArgs(encodeArgs(sent, [w]), held);
+    expect(inner.args[0]).not.toBe(outer.args[0]);
+    giveBack(inner.copies);
+    giveBack(outer.copies);
+    expect(call([w])[0]).toBe(outer.args[0]);
   });
 
   test("what a sandbox sends may not use references, nor name what it holds", () => {

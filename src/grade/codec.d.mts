@@ -10,6 +10,8 @@ export declare class Writer {
     | undefined;
   /** The sandbox's copies of held arrays (a Reader's `copies`). */
   copies: Map<object, HeldArray> | undefined;
+  /** Whether those copies are as the Reader made them: written as references without comparing. */
+  copiesAsMade: boolean;
   reset(): void;
   u8(value: number): void;
   u32(value: number): void;
@@ -25,7 +27,14 @@ export interface HeldArray {
   id: number;
   kind: number;
   bytes: Uint8Array;
+  /** Its working copy (Reader.copy), a view of that copy's bytes, and whether a use holds it. */
+  working?: ArrayBufferView;
+  workingBytes?: Uint8Array;
+  lent?: boolean;
 }
+
+/** Ends the loans of the working copies among a Reader's `copies`, after the call. */
+export declare function giveBack(copies: Map<object, HeldArray>): void;
 
 export declare class Reader {
   constructor(buffer: Uint8Array, makeCallback?: (id: number) => unknown, untrusted?: boolean);

@@ -17,8 +17,9 @@
  * Writer given `handles` (bridge.ts's SentArrays) writes an array the sandbox already holds,
  * unchanged, as a REF to its id instead of its bytes, and a new or changed one as a DEF (id and
  * bytes); a Reader given `held` (the sandbox's table, id → a pristine copy) gives back, for
- * either, a FRESH copy of the pristine array, and records it in `copies` (copy → its id and
- * pristine array), so that the sandbox can tell afterwards whether the submission changed it. A
+ * either, a copy of the pristine array that no other use holds (Reader.copy), and records it in
+ * `copies` (copy → its id and pristine array), so that the sandbox can tell afterwards whether
+ * the submission changed it. A
  * Writer given `copies` writes such a copy, when it still equals its pristine array, as a REF:
  * the sandbox compares the encodings of the arguments before and after a call that way, without
  * re-encoding their bytes. An untrusted Reader refuses REF and DEF.
@@ -54,6 +55,7 @@ const { isTypedArray, isProxy } = types;
 
 const mapGet = uncurry(Map.prototype.get);
 const mapSet = uncurry(Map.prototype.set);
+const mapForEach = uncurry(Map.prototype.forEach);
 const arrayPush = uncurry(Array.prototype.push);
 const v8Serialize = serialize;
 const v8Deserialize = deserialize;
@@ -135,6 +137,8 @@ export class Writer {
     this.handles = undefined;
     /** The sandbox's copies of held arrays, made by a Reader (see the module comment). */
     this.copies = undefined;
+    /** Whether those copies are as the Reader made them: nothing has run since. */
+    this.copiesAsMade = false;
   }
 
   reset() {
@@ -143,6 +147,7 @@ export class Writer {
     this.callbacks = undefined;
     this.handles = undefined;
     this.copies = undefined;
+    this.copiesAsMade = false;
   }
 
   reserve(bytes) {
@@ -277,11 +282,14 @@ export class Writer {
     this.length += byteLength;
   }
 
-  /** Writes a REF when `value` is a copy (of `kind`) that still holds its pristine array's `bytes`. */
+  /**
+   * Writes a REF when `value` is a copy (of `kind`) that still holds its pristine array's
+   * `bytes`; with `copiesAsMade`, without comparing them (the arguments before the call).
+   */
   heldCopy(value, kind, bytes) {
     const held = mapGet(this.copies, value);
     if (held === undefined || held.kind !== kind) return false;
-    if (bufferCompare(held.bytes, bytes) !== 0) return false;
+    if (!this.copiesAsMade && bufferCompare(held.bytes, bytes) !== 0) return false;
     this.u8(TYPED_REF);
     this.u32(held.id);
     return true;
@@ -312,6 +320,13 @@ function isPlain(value) {
   );
 }
 
+/** Ends the loans of the working copies among `copies` (a Reader's, after the call: {@link Reader.copy}). */
+export function giveBack(copies) {
+  mapForEach(copies, (held, copy) => {
+    if (held.working === copy) held.lent = false;
+  });
+}
+
 /** Whether `a[aStart, aEnd)` and `b[bStart, bEnd)` hold the same bytes. */
 export function sameBytes(a, aStart, aEnd, b, bStart, bEnd) {
   if (aEnd - aStart !== bEnd - bStart) return false;
@@ -327,7 +342,7 @@ export class Reader {
   constructor(buffer, makeCallback, untrusted = false) {
     /** The sandbox's held arrays, id → {kind, bytes} (see the module comment); REF and DEF need it. */
     this.held = undefined;
-    /** Where the fresh copies of held arrays are recorded: copy → {id, kind, bytes}. */
+    /** Where the copies of held arrays are recorded: copy → {id, kind, bytes}. */
     this.copies = undefined;
     this.buffer = buffer;
     /** Whether the message comes from a submission: see the module comment. */
@@ -378,7 +393,7 @@ export class Reader {
     return out;
   }
 
-  /** A DEF (which the sandbox keeps) or a REF: a fresh copy of the held array. */
+  /** A DEF (which the sandbox keeps) or a REF: a copy of the held array (see {@link copy}). */
   heldArray(tag) {
     if (this.untrusted || this.held === undefined) throw malformed();
     const id = this.u32();
@@ -393,11 +408,30 @@ export class Reader {
     return this.copy(held);
   }
 
-  /** A fresh copy of the held array `held`, recorded in `copies`. */
+  /**
+   * The held array `held` for one argument of a call, recorded in `copies`: its working copy,
+   * lent to this use, if no other use holds it and it still holds the pristine bytes (a
+   * submission may keep an array and change it later); else a new copy, which becomes the
+   * working copy when none is lent. An array twice in one call, or in a call nested in a
+   * callback of another that has it, is a fresh copy each further time, as a copy of the
+   * checks' arrays is.
+   */
   copy(held) {
-    const Ctor = TYPED_CTORS[held.kind];
-    const out = new Ctor(held.bytes.length / TYPED_SIZES[held.kind]);
-    u8Set(new Uint8ArrayCtor(out.buffer), held.bytes);
+    let out;
+    if (held.lent !== true && held.working !== undefined) {
+      if (bufferCompare(held.workingBytes, held.bytes) === 0) out = held.working;
+    }
+    if (out === undefined) {
+      const Ctor = TYPED_CTORS[held.kind];
+      out = new Ctor(held.bytes.length / TYPED_SIZES[held.kind]);
+      u8Set(new Uint8ArrayCtor(taBuffer(out)), held.bytes);
+      if (held.lent !== true) {
+        held.working = out;
+        // A view of its buffer as made: a buffer the submission detaches reads as empty here.
+        held.workingBytes = new Uint8ArrayCtor(taBuffer(out));
+      }
+    }
+    if (out === held.working) held.lent = true;
     if (this.copies !== undefined) mapSet(this.copies, out, held);
     return out;
   }

@@ -30,7 +30,7 @@ import { Buffer } from "node:buffer";
 import { readSync, writeSync } from "node:fs";
 import process from "node:process";
 import { pathToFileURL } from "node:url";
-import { Reader, sameBytes, Writer } from "./codec.mjs";
+import { giveBack, Reader, sameBytes, Writer } from "./codec.mjs";
 
 // Taken before the submission runs, so that patching globals only breaks the submission itself.
 const ByteBuffer = Buffer;
@@ -38,6 +38,7 @@ const realExit = process.exit.bind(process);
 const MapCtor = Map;
 const mapSet = Function.prototype.call.bind(Map.prototype.set);
 const ErrorCtor = Error;
+const u8Set = Function.prototype.call.bind(Uint8Array.prototype.set);
 const StringCtor = String;
 const REQUESTS = 3;
 const REPLIES = 4;
@@ -66,6 +67,7 @@ function readExactly(length) {
     inbox = inbox.subarray(length);
     return out;
   }
+  flush(); // the grader may be waiting for what is kept before it sends more
   const out = ByteBuffer.allocUnsafe(length);
   let have = inbox.copy(out);
   inbox = ByteBuffer.alloc(0);
@@ -100,6 +102,38 @@ function readerOf(body, callbackIds) {
   });
 }
 
+/**
+ * The messages not yet written: answers are kept until this process is about to wait for the
+ * grader (a read that must block), or {@link OUTBOX_BYTES} are kept, or it exits; so the answers
+ * to a BATCH go out a few at a time, in one write each, not one write (and one wake-up of the
+ * grader) per answer.
+ */
+const OUTBOX_BYTES = 32768;
+const outbox = ByteBuffer.allocUnsafe(OUTBOX_BYTES);
+let outboxLength = 0;
+
+function writeAll(bytes) {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(REPLIES, bytes, offset);
+}
+
+function flush() {
+  if (outboxLength === 0) return;
+  const kept = subarray(outbox, 0, outboxLength);
+  outboxLength = 0;
+  writeAll(kept);
+}
+
+/** Keeps `frame` to be written with the next {@link flush}; a large one goes out at once. */
+function post(frame) {
+  if (outboxLength + frame.length > OUTBOX_BYTES) flush();
+  if (frame.length > OUTBOX_BYTES) writeAll(frame);
+  else {
+    u8Set(outbox, frame, outboxLength);
+    outboxLength += frame.length;
+  }
+}
+
 // One writer, and a fresh one for a message sent while it is busy (a getter that calls back).
 const shared = new Writer();
 let sharedBusy = false;
@@ -115,9 +149,7 @@ function send(type, write, callbackIds) {
     w.u8(type);
     const actual = write ? write(w) : undefined;
     if (actual !== undefined) w.buffer[4] = actual;
-    const frame = w.finish();
-    let offset = 0;
-    while (offset < frame.length) offset += writeSync(REPLIES, frame, offset);
+    post(w.finish());
   } finally {
     sharedBusy = busy;
   }
@@ -144,7 +176,8 @@ let submission;
 
 /**
  * The typed arrays the grader sent once (codec.mjs: REF and DEF), id → pristine bytes. The
- * submission never sees them: each call gets fresh copies. Whether it changed a copy is found
+ * submission never sees them: each call gets copies, a working copy that still holds the
+ * pristine bytes or a fresh one (codec.mjs's Reader.copy). Whether it changed a copy is found
  * here, by comparing the copy with its pristine bytes, and reported with the result (RESULT and
  * the arguments as they are now). A submission that subverts this host can hide that it changed
  * its copies (or spoil the pristine bytes of its own later calls), and gains nothing by it: the
@@ -163,11 +196,15 @@ const subarray = Function.prototype.call.bind(Uint8Array.prototype.subarray);
 const argWriters = new MapCtor();
 let depth = 0;
 
-/** The arguments encoded into `w`, copies of held arrays that are unchanged as references. */
-function encodeArgs(w, args, copies, callbackIds) {
+/**
+ * The arguments encoded into `w`, copies of held arrays that are unchanged as references
+ * (`asMade`: before the call, when they are as the Reader made them).
+ */
+function encodeArgs(w, args, copies, callbackIds, asMade) {
   w.reset();
   w.callbackIds = callbackIds;
   w.copies = copies;
+  w.copiesAsMade = asMade;
   w.value(args);
   return w;
 }
@@ -176,8 +213,17 @@ function answer(reader, callbackIds) {
   const forget = reader.u32();
   if (forget === FORGET_ALL) mapClear(held);
   else for (let n = forget; n > 0; n--) mapDelete(held, reader.u32());
-  const name = reader.value();
   const copies = new MapCtor();
+  try {
+    call(reader, copies, callbackIds);
+  } finally {
+    giveBack(copies);
+  }
+}
+
+/** Reads a call's function and arguments (its held arrays recorded in `copies`) and answers it. */
+function call(reader, copies, callbackIds) {
+  const name = reader.value();
   reader.held = held;
   reader.copies = copies;
   const args = reader.value();
@@ -191,7 +237,7 @@ function answer(reader, callbackIds) {
   const [beforeWriter, afterWriter] = mapGet(argWriters, depth);
   depth++;
   try {
-    const before = encodeArgs(beforeWriter, args, copies, callbackIds);
+    const before = encodeArgs(beforeWriter, args, copies, callbackIds, true);
     let value;
     try {
       value = target(...args);
@@ -208,7 +254,7 @@ function answer(reader, callbackIds) {
 /** Sends `value`, and the arguments as they are now unless they are as they came (`before`). */
 function reply(value, args, before, afterWriter, copies, callbackIds) {
   try {
-    const after = encodeArgs(afterWriter, args, copies, callbackIds);
+    const after = encodeArgs(afterWriter, args, copies, callbackIds, false);
     const same = sameBytes(before.buffer, 4, before.length, after.buffer, 4, after.length);
     send(
       same ? RESULT_SAME : RESULT,
@@ -272,6 +318,7 @@ function serve(waiting = true) {
 process.exit = (code) => {
   try {
     send(EXIT, (w) => w.value(code ?? process.exitCode ?? 0));
+    flush();
   } finally {
     realExit(code);
   }
@@ -281,6 +328,7 @@ try {
   submission = await import(pathToFileURL(process.argv[2]).href);
 } catch (error) {
   sendError(LOAD_ERROR, describeError(error));
+  flush();
   realExit(0);
 }
 send(READY, (w) => w.value(Object.keys(submission).map((name) => [name, typeof submission[name]])));

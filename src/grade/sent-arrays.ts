@@ -8,8 +8,8 @@
  * An array is found by identity or by content (a hash of its kind, length and bytes), and
  * always checked against a snapshot of the bytes sent: an array whose bytes differ (a property
  * that changes X between calls) is sent again, and a copy of one sent is not. The checks never read what the sandbox holds: every expected value comes from
- * the checks' own arrays, and the sandbox gives the submission a fresh copy of its pristine
- * array at each call (sandbox.mjs).
+ * the checks' own arrays, and the sandbox gives the submission, at each call, a copy that holds
+ * its pristine array's bytes (sandbox.mjs).
  *
  * The sandbox's table is bounded: past {@link HELD_BYTES}, the oldest entries are dropped here
  * and their ids listed by {@link SentArrays.takeForgotten}, which the next call tells the sandbox.

@@ -339,6 +339,10 @@ function malformed() {
 
 /** Reads one message (a Buffer without its length prefix). */
 export class Reader {
+  /**
+   * A Reader of `buffer`, which nothing may write to afterwards: a DEF's pristine bytes are kept
+   * as a view of it, not copied.
+   */
   constructor(buffer, makeCallback, untrusted = false) {
     /** The sandbox's held arrays, id → {kind, bytes} (see the module comment); REF and DEF need it. */
     this.held = undefined;
@@ -399,9 +403,14 @@ export class Reader {
     const id = this.u32();
     if (tag === TYPED_DEF) {
       if (this.u8() !== TYPED) throw malformed();
-      const pristine = this.typed();
-      const kind = mapGet(typedKind, taTag(pristine));
-      mapSet(this.held, id, { id, kind, bytes: new Uint8ArrayCtor(taBuffer(pristine)) });
+      const kind = this.u8();
+      const length = this.u32();
+      if (TYPED_CTORS[kind] === undefined || length % TYPED_SIZES[kind] !== 0) throw malformed();
+      this.need(length);
+      // The pristine bytes stay where they came, in the message: see the constructor.
+      const bytes = u8Subarray(this.buffer, this.offset, this.offset + length);
+      this.offset += length;
+      mapSet(this.held, id, { id, kind, bytes });
     }
     const held = mapGet(this.held, id);
     if (held === undefined) throw malformed();

@@ -26,8 +26,22 @@ interface Entry {
   snapshot: Uint8Array;
 }
 
-/** A 32-bit FNV-1a hash of `bytes`, read as 32-bit words (and the bytes left over). */
+/** The bytes at each end of an array that its hash reads (see {@link contentHash}). */
+const HASHED_BYTES = 4096;
+
+/**
+ * A 32-bit FNV-1a hash of `bytes`, read as 32-bit words (and the bytes left over): of all of
+ * them up to 2 × {@link HASHED_BYTES}, else of the first and the last HASHED_BYTES. It only
+ * finds a candidate, which is then compared byte for byte, so arrays alike at both ends cost a
+ * comparison, never a wrong reference; and an array the size of the fixture's feature matrix
+ * (4 MB) is not read whole to be looked up.
+ */
 function contentHash(bytes: Uint8Array): number {
+  if (bytes.length > 2 * HASHED_BYTES) {
+    const head = bytes.subarray(0, HASHED_BYTES);
+    const tail = bytes.subarray(bytes.length - HASHED_BYTES);
+    return (contentHash(head) ^ Math.imul(contentHash(tail), 0x01000193)) >>> 0;
+  }
   const words = new Int32Array(
     bytes.buffer,
     bytes.byteOffset,
